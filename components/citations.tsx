@@ -1,0 +1,31 @@
+import type { ConcernCitation } from "@/lib/db/concerns";
+import { formatVagueDate } from "@/lib/format/dates";
+import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
+
+/** The sources a record cites, each with the passage that supports it. */
+export function Citations({ citations, label = "Sources" }: { citations: ConcernCitation[]; label?: string }) {
+  if (citations.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No source cited.</p>;
+  }
+  return (
+    <div className="mt-2">
+      <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</h4>
+      <ul className="mt-1 space-y-2">
+        {citations.map((c) => (
+          <li key={c.id} className="border-l-2 border-slate-300 pl-3 text-sm dark:border-slate-700">
+            <div>
+              <span className="font-medium">{c.source.title}</span>{" "}
+              <span className="text-slate-600 dark:text-slate-400">
+                ({sourceKindLabel[c.source.kind]}
+                {c.source.publishedOn ? `, ${formatVagueDate(c.source.publishedOn, c.source.publishedOnPrecision)}` : ""}
+                {c.source.classification ? `, ${classificationLabel[c.source.classification]}` : ""})
+              </span>
+            </div>
+            {c.passage ? <blockquote className="mt-1 italic text-slate-700 dark:text-slate-300">“{c.passage}”</blockquote> : null}
+            {c.note ? <p className="mt-1 text-slate-600 dark:text-slate-400">{c.note}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// npm run db:migrate / npm run db:seed
+// Against DATABASE_URL when it is set, else against the embedded database in
+// .data/pg (started for the command and stopped afterwards).
+import { env } from "@/lib/env";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { startLocalDatabase } from "@/lib/postgres/local";
+import { migrateDeploy } from "@/lib/postgres/prisma-cli";
+import { seed } from "@/lib/seed/load";
+
+const say = (line: string) => console.log(`[demarche] ${line}`);
+
+async function run(command: string, url: string) {
+  if (command === "migrate") {
+    process.stdout.write(await migrateDeploy(url));
+  } else if (command === "seed") {
+    const db = createPrismaClient(url);
+    try {
+      const s = await seed(db);
+      say(
+        s.countriesCreated + s.demoRecordsCreated === 0
+          ? "Demo data already loaded; nothing changed."
+          : `Loaded ${s.countriesCreated} countries and ${s.demoRecordsCreated} demo records.`,
+      );
+    } finally {
+      await db.$disconnect();
+    }
+  } else {
+    console.error("Usage: tsx lib/cli/db.ts migrate|seed");
+    process.exit(2);
+  }
+}
+
+async function main() {
+  const command = process.argv[2] ?? "";
+  if (env.DATABASE_URL) {
+    await run(command, env.DATABASE_URL);
+    return;
+  }
+  say("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
+  const local = await startLocalDatabase(say);
+  try {
+    if (command === "seed") await migrateDeploy(local.url);
+    await run(command, local.url);
+  } finally {
+    await local.cluster.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[demarche] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

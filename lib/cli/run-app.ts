@@ -1,0 +1,79 @@
+// npm run dev / npm start: runs Next.js against a database.
+//
+// DATABASE_URL set: that server is used as it is; nothing is started, nothing
+// is migrated or seeded (use npm run db:migrate and npm run db:seed).
+// DATABASE_URL unset: an embedded PostgreSQL keeps its data in .data/pg; pending
+// migrations are applied and, on first start, the demo data is loaded.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { env, processEnv } from "@/lib/env";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { startLocalDatabase } from "@/lib/postgres/local";
+import { migrateDeploy, projectRoot } from "@/lib/postgres/prisma-cli";
+import { seed } from "@/lib/seed/load";
+
+const require = createRequire(import.meta.url);
+const say = (line: string) => console.log(`[demarche] ${line}`);
+
+async function main() {
+  const mode = process.argv[2];
+  if (mode !== "dev" && mode !== "start") {
+    console.error("Usage: tsx lib/cli/run-app.ts dev|start");
+    process.exit(2);
+  }
+
+  let databaseUrl = env.DATABASE_URL;
+  let stopDatabase: () => Promise<void> = async () => {};
+  if (databaseUrl) {
+    say("Using the PostgreSQL server in DATABASE_URL.");
+  } else {
+    say("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/pg).");
+    const local = await startLocalDatabase(say);
+    stopDatabase = () => local.cluster.stop();
+    databaseUrl = local.url;
+    say(`Embedded PostgreSQL is up on 127.0.0.1:${local.cluster.port}. Applying migrations...`);
+    try {
+      await migrateDeploy(databaseUrl);
+      const db = createPrismaClient(databaseUrl);
+      try {
+        if ((await db.country.count()) === 0) {
+          say("First start: loading the countries and the demo case...");
+          const summary = await seed(db);
+          say(`Loaded ${summary.countriesCreated} countries and ${summary.demoRecordsCreated} demo records.`);
+        }
+      } finally {
+        await db.$disconnect();
+      }
+    } catch (error) {
+      await stopDatabase();
+      throw error;
+    }
+  }
+
+  const nextBin = require.resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
+    cwd: projectRoot,
+    stdio: "inherit",
+    // No telemetry: the app never talks to hosts outside this machine.
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...processEnv(), DATABASE_URL: databaseUrl },
+  });
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+
+  child.on("exit", async (code, signal) => {
+    await stopDatabase().catch((e) => console.error(e));
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+main().catch((error) => {
+  console.error(`[demarche] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// The one place that reads process.env. Everything else imports `env`.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Any PostgreSQL server. Unset: the launcher and the tests start an embedded one. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Port of the web app. */
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Port the embedded PostgreSQL prefers; another free one is used when taken. */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Log every line the embedded PostgreSQL prints (off by default: noisy). */
+  EMBEDDED_PG_VERBOSE: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** For launchers that must hand a changed environment to a child process. */
+export function processEnv(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}

