@@ -18,5 +18,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     reporters: ["default"],
+    env: {
+      // Sessions in tests are signed with a fixed secret; nothing else uses it.
+      NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    },
   },
 });

@@ -9,6 +9,13 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * Signs session tokens. Required in production; `npm run dev` (and `npm
+   * start` on the embedded database) generate one once and keep it in .data/.
+   */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /** The app's public URL (next-auth builds its redirects from it). */
+  NEXTAUTH_URL: z.string().url().optional(),
   /** Port of the web app. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Port the embedded PostgreSQL prefers; another free one is used when taken. */
@@ -32,6 +39,16 @@ function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+/** The session signing secret; a clear error when it is missing. */
+export function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  throw new Error(
+    env.NODE_ENV === "production"
+      ? "NEXTAUTH_SECRET is required in production: set it to a random string of at least 32 characters (e.g. `openssl rand -base64 32`)."
+      : "NEXTAUTH_SECRET is not set. Start the app with `npm run dev`, which generates one in .data/.",
+  );
+}
 
 /** For launchers that must hand a changed environment to a child process. */
 export function processEnv(): NodeJS.ProcessEnv {

@@ -17,9 +17,9 @@ async function run(command: string, url: string) {
     try {
       const s = await seed(db);
       say(
-        s.countriesCreated + s.demoRecordsCreated === 0
+        s.countriesCreated + s.demoRecordsCreated + s.demoUsersCreated === 0
           ? "Demo data already loaded; nothing changed."
-          : `Loaded ${s.countriesCreated} countries and ${s.demoRecordsCreated} demo records.`,
+          : `Loaded ${s.countriesCreated} countries, ${s.demoRecordsCreated} demo records and ${s.demoUsersCreated} demo accounts.`,
       );
     } finally {
       await db.$disconnect();

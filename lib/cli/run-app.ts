@@ -5,6 +5,9 @@
 // DATABASE_URL unset: an embedded PostgreSQL keeps its data in .data/pg; pending
 // migrations are applied and, on first start, the demo data is loaded.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { createRequire } from "node:module";
 import { env, processEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
@@ -39,7 +42,7 @@ async function main() {
         if ((await db.country.count()) === 0) {
           say("First start: loading the countries and the demo case...");
           const summary = await seed(db);
-          say(`Loaded ${summary.countriesCreated} countries and ${summary.demoRecordsCreated} demo records.`);
+          say(`Loaded ${summary.countriesCreated} countries, ${summary.demoRecordsCreated} demo records and ${summary.demoUsersCreated} demo accounts (password: demarche-demo).`);
         }
       } finally {
         await db.$disconnect();
@@ -50,12 +53,38 @@ async function main() {
     }
   }
 
+  // The session secret: given, or (for development and the local embedded
+  // database) generated once and kept in .data/. A production server on a
+  // real database must be given one.
+  let secret = env.NEXTAUTH_SECRET;
+  if (!secret) {
+    if (mode === "start" && env.DATABASE_URL) {
+      await stopDatabase();
+      throw new Error(
+        "NEXTAUTH_SECRET is required in production: set it to a random string of at least 32 characters (e.g. `openssl rand -base64 32`).",
+      );
+    }
+    const file = path.join(projectRoot, ".data", "nextauth-secret");
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600 });
+      say("Generated a session secret in .data/nextauth-secret.");
+    }
+    secret = fs.readFileSync(file, "utf8").trim();
+  }
+
   const nextBin = require.resolve("next/dist/bin/next");
   const child = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
     cwd: projectRoot,
     stdio: "inherit",
     // No telemetry: the app never talks to hosts outside this machine.
-    env: { NEXT_TELEMETRY_DISABLED: "1", ...processEnv(), DATABASE_URL: databaseUrl },
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_URL: `http://localhost:${env.PORT}`,
+      ...processEnv(),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
+    },
   });
 
   let stopping = false;

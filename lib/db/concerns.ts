@@ -2,15 +2,14 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { readableBy, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 
 /** "Unresolved" is the dashboard's main question. */
 export const UNRESOLVED_STATUSES: ConcernStatus[] = ["OPEN", "MONITORING"];
 
-const live = { deletedAt: null } as const;
-
 const countrySelect = { id: true, name: true, alpha2: true, alpha3: true } satisfies Prisma.CountrySelect;
 
-const citationSelect = {
+const citationSelectBase = {
   id: true,
   passage: true,
   note: true,
@@ -26,24 +25,41 @@ const citationSelect = {
       classification: true,
       reliability: true,
       url: true,
+      ...visibilityFields,
     },
   },
 } satisfies Prisma.CitationSelect;
 
-const quoteSelect = {
-  id: true,
-  text: true,
-  speakerLabel: true,
-  saidOn: true,
-  saidOnPrecision: true,
-  context: true,
-  speaker: { select: { id: true, name: true, title: true } },
-  citations: { select: citationSelect, orderBy: { id: "asc" } },
-} satisfies Prisma.QuoteSelect;
+/** Selects and filters that depend on who is looking. */
+function selects(viewer: Viewer) {
+  const readable = readableBy(viewer);
+  const citations = {
+    where: { source: readable },
+    select: citationSelectBase,
+    orderBy: { id: "asc" },
+  } satisfies Prisma.Concern$citationsArgs;
+  const quotes = {
+    where: readable,
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      text: true,
+      speakerLabel: true,
+      saidOn: true,
+      saidOnPrecision: true,
+      context: true,
+      ...visibilityFields,
+      speaker: { select: { id: true, name: true, title: true, ...visibilityFields } },
+      citations,
+    },
+  } satisfies Prisma.Concern$quotesArgs;
+  return { readable, citations, quotes };
+}
 
-export async function listUnresolvedConcerns() {
-  return getDb().concern.findMany({
-    where: { ...live, status: { in: UNRESOLVED_STATUSES } },
+export async function listUnresolvedConcerns(viewer: Viewer) {
+  const readable = readableBy(viewer);
+  const rows = await getDb().concern.findMany({
+    where: { ...readable, status: { in: UNRESOLVED_STATUSES } },
     orderBy: [{ openedOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     select: {
       id: true,
@@ -54,16 +70,19 @@ export async function listUnresolvedConcerns() {
       openedOn: true,
       openedOnPrecision: true,
       nextReviewOn: true,
+      ...visibilityFields,
       countryLinks: { select: { role: true, country: { select: countrySelect } } },
-      _count: { select: { requestLinks: { where: { request: live } } } },
+      _count: { select: { requestLinks: { where: { request: readable } } } },
     },
   });
+  return redactInvisible(viewer, rows);
 }
 
-export async function getConcern(id: number) {
+export async function getConcern(viewer: Viewer, id: number) {
   const db = getDb();
+  const { readable, citations, quotes } = selects(viewer);
   const concern = await db.concern.findFirst({
-    where: { id, ...live },
+    where: { id, ...readable },
     select: {
       id: true,
       title: true,
@@ -76,16 +95,17 @@ export async function getConcern(id: number) {
       resolvedOn: true,
       resolutionNote: true,
       nextReviewOn: true,
+      ...visibilityFields,
       owner: { select: { id: true, name: true } },
       countryLinks: { select: { role: true, country: { select: countrySelect } } },
-      citations: { select: citationSelect, orderBy: { id: "asc" } },
-      quotes: { where: live, select: quoteSelect, orderBy: { id: "asc" } },
+      citations,
+      quotes,
       statusChanges: {
         orderBy: { changedAt: "asc" },
         select: { id: true, fromStatus: true, toStatus: true, note: true, changedAt: true, changedBy: { select: { name: true } } },
       },
       transferLinks: {
-        where: { transfer: live },
+        where: { transfer: readable },
         select: {
           transfer: {
             select: {
@@ -102,14 +122,15 @@ export async function getConcern(id: number) {
               comments: true,
               supplier: { select: countrySelect },
               recipient: { select: countrySelect },
-              weaponSystem: { select: { id: true, name: true, designation: true, category: true } },
-              citations: { select: citationSelect, orderBy: { id: "asc" } },
+              weaponSystem: { select: { id: true, name: true, designation: true, category: true, ...visibilityFields } },
+              citations,
+              ...visibilityFields,
             },
           },
         },
       },
       requestLinks: {
-        where: { request: live },
+        where: { request: readable },
         orderBy: { request: { occurredOn: "asc" } },
         select: {
           request: {
@@ -126,10 +147,14 @@ export async function getConcern(id: number) {
               classification: true,
               requestingCountry: { select: countrySelect },
               targetCountry: { select: countrySelect },
-              followUpOf: { select: { id: true, title: true } },
-              actorLinks: { select: { side: true, actor: { select: { id: true, name: true, title: true } } } },
-              quotes: { where: live, select: quoteSelect, orderBy: { id: "asc" } },
-              citations: { select: citationSelect, orderBy: { id: "asc" } },
+              followUpOf: { select: { id: true, title: true, deletedAt: true, ...visibilityFields } },
+              actorLinks: {
+                where: { actor: readable },
+                select: { side: true, actor: { select: { id: true, name: true, title: true, ...visibilityFields } } },
+              },
+              quotes,
+              citations,
+              ...visibilityFields,
             },
           },
         },
@@ -142,7 +167,7 @@ export async function getConcern(id: number) {
   const transferIds = concern.transferLinks.map((l) => l.transfer.id);
   const inspections = transferIds.length
     ? await db.inspection.findMany({
-        where: { ...live, transferId: { in: transferIds } },
+        where: { ...readable, transferId: { in: transferIds } },
         orderBy: { id: "asc" },
         select: {
           id: true,
@@ -158,14 +183,20 @@ export async function getConcern(id: number) {
           conductedOnPrecision: true,
           hostCountry: { select: countrySelect },
           inspectingCountry: { select: countrySelect },
-          weaponSystem: { select: { id: true, name: true } },
-          quotes: { where: live, select: quoteSelect, orderBy: { id: "asc" } },
-          citations: { select: citationSelect, orderBy: { id: "asc" } },
+          weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
+          quotes: { where: readable, select: quotes.select, orderBy: { id: "asc" } },
+          citations: { where: citations.where, select: citations.select, orderBy: { id: "asc" } },
+          ...visibilityFields,
         },
       })
     : [];
 
-  return { ...concern, inspections };
+  const result = redactInvisible(viewer, { ...concern, inspections });
+  // A deleted request is gone for its follow-ups too.
+  for (const link of result.requestLinks) {
+    if (link.request.followUpOf?.deletedAt) link.request.followUpOf = null;
+  }
+  return result;
 }
 
 export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof getConcern>>>;

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { readableBy, type Viewer } from "@/lib/db/visibility";
+import { can } from "@/lib/permissions";
 
 export type CountryListRow = {
   id: number;
@@ -17,7 +19,11 @@ export type CountryListRow = {
  * Every country with its counts, computed in one SQL statement (grouped
  * sub-queries joined by id) rather than row by row.
  */
-export async function listCountries(): Promise<CountryListRow[]> {
+export async function listCountries(viewer: Viewer): Promise<CountryListRow[]> {
+  readableBy(viewer); // throws for a role that may not read
+  // Restricted records count only for those who may see them.
+  const all = can(viewer.role, "record:read-restricted");
+  const me = viewer.id;
   return getDb().$queryRaw<CountryListRow[]>`
     SELECT c.id, c.name, c.alpha2, c.alpha3, c.numeric, c.region,
            COALESCE(made.n, 0)::int     AS "requestsMade",
@@ -25,12 +31,15 @@ export async function listCountries(): Promise<CountryListRow[]> {
            COALESCE(conc.n, 0)::int     AS "unresolvedConcerns"
       FROM "Country" c
       LEFT JOIN (SELECT "requestingCountryId" AS id, count(*) AS n FROM "DiplomaticRequest"
-                  WHERE "deletedAt" IS NULL GROUP BY 1) made ON made.id = c.id
+                  WHERE "deletedAt" IS NULL AND (${all} OR visibility = 'INTERNAL' OR "createdById" = ${me})
+                  GROUP BY 1) made ON made.id = c.id
       LEFT JOIN (SELECT "targetCountryId" AS id, count(*) AS n FROM "DiplomaticRequest"
-                  WHERE "deletedAt" IS NULL GROUP BY 1) received ON received.id = c.id
+                  WHERE "deletedAt" IS NULL AND (${all} OR visibility = 'INTERNAL' OR "createdById" = ${me})
+                  GROUP BY 1) received ON received.id = c.id
       LEFT JOIN (SELECT cc."countryId" AS id, count(DISTINCT cc."concernId") AS n
                    FROM "ConcernCountry" cc JOIN "Concern" k ON k.id = cc."concernId"
                   WHERE k."deletedAt" IS NULL AND k.status IN ('OPEN', 'MONITORING')
+                    AND (${all} OR k.visibility = 'INTERNAL' OR k."createdById" = ${me})
                   GROUP BY 1) conc ON conc.id = c.id
      ORDER BY c.name`;
 }

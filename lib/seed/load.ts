@@ -2,12 +2,26 @@
 // matched on their ISO code or `externalId`, and only what is missing is
 // created, so a second run changes nothing. All in one transaction.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo";
+import { hashPassword } from "@/lib/auth/password";
 import { isoCountries } from "@/lib/seed/countries";
 import { demoCase, type DemoCitation } from "@/lib/seed/demo-case";
 
 type Tx = Prisma.TransactionClient;
 
-export type SeedSummary = { countriesCreated: number; demoRecordsCreated: number };
+export type SeedSummary = { countriesCreated: number; demoRecordsCreated: number; demoUsersCreated: number };
+
+/** The four demo accounts, created when missing; existing ones are left as they are. */
+export async function seedDemoUsers(tx: Tx): Promise<number> {
+  const existing = new Set(
+    (await tx.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { email: true } })).map((u) => u.email),
+  );
+  const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
+  if (missing.length === 0) return 0;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await tx.user.createMany({ data: missing.map((a) => ({ email: a.email, name: a.name, role: a.role, passwordHash })) });
+  return missing.length;
+}
 
 export async function seedCountries(tx: Tx): Promise<number> {
   const result = await tx.country.createMany({ data: isoCountries(), skipDuplicates: true });
@@ -233,16 +247,17 @@ export async function seed(db: PrismaClient): Promise<SeedSummary> {
     async (tx) => {
       const countriesCreated = await seedCountries(tx);
       const demoRecordsCreated = await seedDemoCase(tx);
-      if (countriesCreated > 0 || demoRecordsCreated > 0) {
+      const demoUsersCreated = await seedDemoUsers(tx);
+      if (countriesCreated > 0 || demoRecordsCreated > 0 || demoUsersCreated > 0) {
         await tx.auditEvent.create({
           data: {
             action: "SEED",
             outcome: "success",
-            metadata: { countriesCreated, demoRecordsCreated, case: "Igla-S MANPADS, Russia to Venezuela" },
+            metadata: { countriesCreated, demoRecordsCreated, demoUsersCreated, case: "Igla-S MANPADS, Russia to Venezuela" },
           },
         });
       }
-      return { countriesCreated, demoRecordsCreated };
+      return { countriesCreated, demoRecordsCreated, demoUsersCreated };
     },
     { timeout: 60_000 },
   );

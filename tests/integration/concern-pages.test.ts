@@ -7,6 +7,8 @@ const ctx = withMigratedDatabase("pages");
 
 let concerns: typeof import("@/lib/db/concerns");
 let countries: typeof import("@/lib/db/countries");
+// Pages read as a signed-in viewer; restricted records are covered in visibility.test.ts.
+const viewer = { id: 1, role: "VIEWER" as const };
 
 beforeAll(async () => {
   await seed(ctx.db);
@@ -17,27 +19,27 @@ beforeAll(async () => {
 
 describe("listUnresolvedConcerns", () => {
   it("lists the open demo concern with its countries and request count", async () => {
-    const rows = await concerns.listUnresolvedConcerns();
+    const rows = await concerns.listUnresolvedConcerns(viewer);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "OPEN", severity: "HIGH", _count: { requestLinks: 2 } });
     expect(rows[0]!.countryLinks.map((l) => l.country.alpha2).sort()).toEqual(["CO", "RU", "US", "VE"]);
   });
 
   it("leaves out resolved and deleted concerns", async () => {
-    const id = (await concerns.listUnresolvedConcerns())[0]!.id;
+    const id = (await concerns.listUnresolvedConcerns(viewer))[0]!.id;
     await ctx.db.concern.update({ where: { id }, data: { status: "RESOLVED" } });
-    expect(await concerns.listUnresolvedConcerns()).toHaveLength(0);
+    expect(await concerns.listUnresolvedConcerns(viewer)).toHaveLength(0);
     await ctx.db.concern.update({ where: { id }, data: { status: "MONITORING", deletedAt: new Date() } });
-    expect(await concerns.listUnresolvedConcerns()).toHaveLength(0);
+    expect(await concerns.listUnresolvedConcerns(viewer)).toHaveLength(0);
     await ctx.db.concern.update({ where: { id }, data: { status: "OPEN", deletedAt: null } });
-    expect(await concerns.listUnresolvedConcerns()).toHaveLength(1);
+    expect(await concerns.listUnresolvedConcerns(viewer)).toHaveLength(1);
   });
 });
 
 describe("getConcern", () => {
   it("returns requests in date order with actors, quotes and sources, the transfer and the inspection", async () => {
-    const id = (await concerns.listUnresolvedConcerns())[0]!.id;
-    const c = await concerns.getConcern(id);
+    const id = (await concerns.listUnresolvedConcerns(viewer))[0]!.id;
+    const c = await concerns.getConcern(viewer, id);
     expect(c).not.toBeNull();
     const years = c!.requestLinks.map((l) => l.request.occurredOn?.getUTCFullYear());
     expect(years).toEqual([2005, 2009]);
@@ -57,22 +59,22 @@ describe("getConcern", () => {
   });
 
   it("leaves out a deleted request and answers null for a missing or deleted concern", async () => {
-    const id = (await concerns.listUnresolvedConcerns())[0]!.id;
+    const id = (await concerns.listUnresolvedConcerns(viewer))[0]!.id;
     const r = await ctx.db.diplomaticRequest.findFirstOrThrow({ where: { externalId: "demo:request:2009" } });
     await ctx.db.diplomaticRequest.update({ where: { id: r.id }, data: { deletedAt: new Date() } });
-    expect((await concerns.getConcern(id))!.requestLinks).toHaveLength(1);
+    expect((await concerns.getConcern(viewer, id))!.requestLinks).toHaveLength(1);
     await ctx.db.diplomaticRequest.update({ where: { id: r.id }, data: { deletedAt: null } });
 
-    expect(await concerns.getConcern(999_999)).toBeNull();
+    expect(await concerns.getConcern(viewer, 999_999)).toBeNull();
     await ctx.db.concern.update({ where: { id }, data: { deletedAt: new Date() } });
-    expect(await concerns.getConcern(id)).toBeNull();
+    expect(await concerns.getConcern(viewer, id)).toBeNull();
     await ctx.db.concern.update({ where: { id }, data: { deletedAt: null } });
   });
 });
 
 describe("listCountries", () => {
   it("lists every country with the counts of the demo case", async () => {
-    const rows = await countries.listCountries();
+    const rows = await countries.listCountries(viewer);
     expect(rows).toHaveLength(249);
     const by = new Map(rows.map((r) => [r.alpha2, r]));
     expect(by.get("US")).toMatchObject({ requestsMade: 2, requestsReceived: 0, unresolvedConcerns: 1 });

@@ -134,6 +134,22 @@ describe("demo seed", () => {
     for (const { passage } of passages) expect(ARTICLE_TEXT).toContain(passage);
   });
 
+  it("creates the four demo accounts with the demo password, hashed", async () => {
+    expect(first.demoUsersCreated).toBe(4);
+    const users = await ctx.db.user.findMany({ orderBy: { email: "asc" } });
+    expect(users.map((u) => `${u.email}:${u.role}:${u.active}`)).toEqual([
+      "admin@demarche.local:ADMIN:true",
+      "analyst@demarche.local:ANALYST:true",
+      "editor@demarche.local:EDITOR:true",
+      "viewer@demarche.local:VIEWER:true",
+    ]);
+    const { verifyPassword } = await import("@/lib/auth/password");
+    for (const u of users) {
+      expect(u.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(u.passwordHash, "demarche-demo")).toBe(true);
+    }
+  });
+
   it("is audited once", async () => {
     const events = await ctx.db.auditEvent.findMany({ where: { action: "SEED" } });
     expect(events).toHaveLength(1);
@@ -143,7 +159,7 @@ describe("demo seed", () => {
     const before = await tableDigests(ctx.url);
     expect(before.Concern?.rows).toBe(1);
     const second = await seed(ctx.db);
-    expect(second).toEqual({ countriesCreated: 0, demoRecordsCreated: 0 });
+    expect(second).toEqual({ countriesCreated: 0, demoRecordsCreated: 0, demoUsersCreated: 0 });
     expect(await tableDigests(ctx.url)).toEqual(before);
   });
 });

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { listCountries } from "@/lib/db/countries";
 
 export const metadata: Metadata = { title: "Countries" };
 
 export default async function CountriesPage() {
   await connection();
-  const countries = await listCountries();
+  const viewer = await requirePageUser("/countries");
+  const countries = await listCountries(viewer);
   return (
     <div className="space-y-4">
       <div>

@@ -5,6 +5,7 @@ import { connection } from "next/server";
 import { Badge } from "@/components/badge";
 import { Citations } from "@/components/citations";
 import { Quotes } from "@/components/quotes";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { getConcern } from "@/lib/db/concerns";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
@@ -30,8 +31,10 @@ function parseId(raw: string): number | null {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const id = parseId((await params).id);
-  const concern = id ? await getConcern(id) : null;
+  const raw = (await params).id;
+  const viewer = await requirePageUser(`/concerns/${encodeURIComponent(raw)}`);
+  const id = parseId(raw);
+  const concern = id ? await getConcern(viewer, id) : null;
   return { title: concern?.title ?? "Concern not found" };
 }
 
@@ -57,8 +60,11 @@ function Section({ title, id, children }: { title: string; id: string; children:
 
 export default async function ConcernPage({ params }: Props) {
   await connection();
-  const id = parseId((await params).id);
-  const concern = id ? await getConcern(id) : null;
+  const raw = (await params).id;
+  const viewer = await requirePageUser(`/concerns/${encodeURIComponent(raw)}`);
+  const id = parseId(raw);
+  // Missing, deleted and restricted-from-this-viewer all look the same: 404.
+  const concern = id ? await getConcern(viewer, id) : null;
   if (!concern) notFound();
 
   const overdue = concern.nextReviewOn !== null && concern.nextReviewOn < new Date();

@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { Badge } from "@/components/badge";
+import { requirePageUser } from "@/lib/auth/current-user";
 import { listUnresolvedConcerns } from "@/lib/db/concerns";
 import { formatVagueDate } from "@/lib/format/dates";
 import { concernCategoryLabel, concernStatusLabel, severityLabel } from "@/lib/format/labels";
 
 export default async function HomePage() {
   await connection();
-  const concerns = await listUnresolvedConcerns();
+  const viewer = await requirePageUser("/");
+  const concerns = await listUnresolvedConcerns(viewer);
   const today = new Date();
 
   return (

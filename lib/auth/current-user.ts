@@ -1,0 +1,38 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { readSessionToken } from "@/lib/auth/request-context";
+import { getDb } from "@/lib/db/client";
+import { UnauthenticatedError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type SessionUser = { id: number; email: string; name: string; role: Role };
+
+/**
+ * The signed-in user, or null. Checked against the database on every call: a
+ * deactivated user, or a token older than the user's session version (after
+ * sign-out everywhere, a role or password change), is signed out.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const token = await readSessionToken();
+  if (!token) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: token.uid },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active || user.sessionVersion !== token.sv) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** For server actions and route handlers: throws 401 without a valid session. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new UnauthenticatedError();
+  return user;
+}
+
+/** For pages: sends the visitor to the sign-in page without a valid session. */
+export async function requirePageUser(callbackPath = "/"): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  return user;
+}

@@ -1,0 +1,62 @@
+// First line of defence, before any route runs: no session token, no page
+// (redirect to /signin) and no API (401). Mutating API calls must come from
+// this site (Origin check). The token is only checked for a valid signature
+// and expiry here; pages, actions and handlers check it against the database.
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+
+const PUBLIC_PATHS = ["/signin", "/api/health"];
+
+function isPublic(pathname: string): boolean {
+  return PUBLIC_PATHS.includes(pathname) || pathname.startsWith("/api/auth/");
+}
+
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+
+  if (isApi && !["GET", "HEAD", "OPTIONS"].includes(request.method) && !pathname.startsWith("/api/auth/")) {
+    if (!sameOrigin(request)) {
+      return NextResponse.json(
+        { error: { code: "FORBIDDEN", message: "Cross-origin request refused.", fields: {} } },
+        { status: 403 },
+      );
+    }
+  }
+
+  if (isPublic(pathname)) return NextResponse.next();
+
+  const token = await getToken({
+    req: request,
+    secret: env.NEXTAUTH_SECRET,
+    secureCookie: env.NODE_ENV === "production",
+  });
+  if (token) return NextResponse.next();
+
+  if (isApi) {
+    return NextResponse.json(
+      { error: { code: "UNAUTHENTICATED", message: "Sign in to continue.", fields: {} } },
+      { status: 401 },
+    );
+  }
+  const signIn = new URL("/signin", request.url);
+  signIn.searchParams.set("callbackUrl", pathname + search);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  // Everything but Next's own assets.
+  matcher: ["/((?!_next/|favicon.ico).*)"],
+};
