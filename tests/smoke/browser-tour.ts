@@ -53,7 +53,10 @@ async function main() {
       const text = await page.locator("main").innerText();
       check(`${role}: concern page shows both requests, the inspection and the sources`,
         text.includes("2005") && text.includes("2009") && text.includes("Right asserted") && text.includes("2005 cable by Daniel Russell"));
-      if (role === "viewer") await shot(page, "concern");
+      if (role === "viewer") {
+        await shot(page, "concern");
+        await page.screenshot({ path: path.join(outDir, "concern-top.png") }); // the README's picture
+      }
 
       await page.getByRole("link", { name: "Countries" }).click();
       await page.getByRole("heading", { name: "Countries" }).waitFor();
