@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Structured context the caller can show (a conflict's other changes). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = new.target.name;
@@ -32,8 +34,8 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string, fieldErrors?: Record<string, string[]>) {
-    super(message, 409, "CONFLICT", fieldErrors);
+  constructor(message: string, details?: unknown) {
+    super(message, 409, "CONFLICT", undefined, details);
   }
 }
 

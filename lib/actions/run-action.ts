@@ -10,7 +10,7 @@ import { can, type Permission } from "@/lib/permissions";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; code: string; error: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; status: number; code: string; error: string; fieldErrors?: Record<string, string[]>; details?: unknown };
 
 export type ActionContext = { user: SessionUser; ip: string | null };
 
@@ -33,7 +33,14 @@ export async function runAction<S extends z.ZodType, T>(
     return { ok: true, data };
   } catch (error) {
     if (error instanceof AppError) {
-      return { ok: false, status: error.status, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+      return {
+        ok: false,
+        status: error.status,
+        code: error.code,
+        error: error.message,
+        fieldErrors: error.fieldErrors,
+        details: error.details,
+      };
     }
     const reference = randomUUID().slice(0, 8);
     console.error(JSON.stringify({ level: "error", reference, message: (error as Error)?.message, stack: (error as Error)?.stack }));

@@ -12,6 +12,9 @@ export type AuditInput = {
   metadata?: Prisma.InputJsonValue;
   ip?: string | null;
   outcome?: string;
+  /** The record's whole state after the change, and its version. */
+  snapshot?: Prisma.InputJsonValue;
+  version?: number;
 };
 
 type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
@@ -27,6 +30,8 @@ export async function audit(tx: AuditWriter, event: AuditInput): Promise<void> {
       metadata: event.metadata,
       ip: event.ip ?? null,
       outcome: event.outcome ?? "success",
+      snapshot: event.snapshot,
+      version: event.version ?? null,
     },
   });
 }

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN     "snapshot" JSONB,
+ADD COLUMN     "version" INTEGER;
+
