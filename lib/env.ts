@@ -38,7 +38,23 @@ function parseEnv(source: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
-export const env: Env = parseEnv(process.env);
+const KEYS = Object.keys(schema.shape) as (keyof Env)[];
+let cached: { fingerprint: string; value: Env } | null = null;
+
+function current(): Env {
+  // Parsed once per distinct environment (tests point the data layer at a
+  // database of their own after modules are loaded).
+  const fingerprint = KEYS.map((k) => process.env[k] ?? "\u0000").join("\u0001");
+  if (cached?.fingerprint !== fingerprint) cached = { fingerprint, value: parseEnv(process.env) };
+  return cached.value;
+}
+
+export const env: Env = new Proxy({} as Env, {
+  get: (_target, key) => current()[key as keyof Env],
+});
+
+// Fail at start, not at first use, when the environment is invalid.
+current();
 
 /** The session signing secret; a clear error when it is missing. */
 export function authSecret(): string {

@@ -37,9 +37,9 @@ export function startsInFuture(value: VagueDate, now = new Date()): boolean {
  */
 export function vagueDateField(options: { allowFuture?: boolean } = {}) {
   return z
-    .union([z.string(), z.null(), z.undefined()])
+    .preprocess((v) => v ?? null, z.union([z.string({ error: "Write the date as YYYY, YYYY-MM or YYYY-MM-DD." }), z.null()]))
     .transform((value, ctx): VagueDate | null => {
-      if (value === null || value === undefined || value.trim() === "") return null;
+      if (value === null || value.trim() === "") return null;
       const parsed = parseVagueDate(value);
       if (!parsed) {
         ctx.addIssue({ code: "custom", message: "Write the date as YYYY, YYYY-MM or YYYY-MM-DD." });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { DemoBanner } from "@/components/demo-banner";
+import { LogShortcut } from "@/components/log-shortcut";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { hasActiveDemoAccounts } from "@/lib/db/users";
@@ -22,10 +23,18 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Demarche
           </Link>
-          <Link href="/" className={navLink}>Unresolved concerns</Link>
+          <Link href="/concerns" className={navLink}>Concerns</Link>
+          <Link href="/requests" className={navLink}>Requests</Link>
+          <Link href="/transfers" className={navLink}>Transfers</Link>
+          <Link href="/inspections" className={navLink}>Inspections</Link>
+          <Link href="/sources" className={navLink}>Sources</Link>
+          <Link href="/actors" className={navLink}>Actors</Link>
+          <Link href="/weapon-systems" className={navLink}>Weapon systems</Link>
           <Link href="/countries" className={navLink}>Countries</Link>
+          {can(user.role, "audit:read-all") ? <Link href="/admin/activity" className={navLink}>Activity</Link> : null}
           {can(user.role, "user:manage") ? <Link href="/admin/users" className={navLink}>Users</Link> : null}
           <span className="ml-auto flex items-center gap-3 text-sm">
+            {can(user.role, "record:create") ? <LogShortcut /> : null}
             <Link href="/account" className={navLink}>
               {user.name} <span className="text-slate-500 dark:text-slate-400">{`(${user.role.toLowerCase()})`}</span>
             </Link>

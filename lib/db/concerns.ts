@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { readableBy, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { readableBy, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
 
 /** "Unresolved" is the dashboard's main question. */
 export const UNRESOLVED_STATUSES: ConcernStatus[] = ["OPEN", "MONITORING"];
@@ -78,11 +78,13 @@ export async function listUnresolvedConcerns(viewer: Viewer) {
   return redactInvisible(viewer, rows);
 }
 
-export async function getConcern(viewer: Viewer, id: number) {
+export async function getConcern(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
   const db = getDb();
   const { readable, citations, quotes } = selects(viewer);
+  // Deleted concerns are shown (for restoring) only when asked for.
+  const visibleOnly = visibleTo(viewer);
   const concern = await db.concern.findFirst({
-    where: { id, ...readable },
+    where: { id, ...(options.includeDeleted ? visibleOnly : readable) },
     select: {
       id: true,
       title: true,
@@ -96,6 +98,11 @@ export async function getConcern(viewer: Viewer, id: number) {
       resolutionNote: true,
       nextReviewOn: true,
       ...visibilityFields,
+      version: true,
+      deletedAt: true,
+      verifiedAt: true,
+      verifiedBy: { select: { name: true } },
+      createdBy: { select: { name: true } },
       owner: { select: { id: true, name: true } },
       countryLinks: { select: { role: true, country: { select: countrySelect } } },
       citations,
@@ -139,6 +146,7 @@ export async function getConcern(viewer: Viewer, id: number) {
               title: true,
               occurredOn: true,
               occurredOnPrecision: true,
+              verifiedAt: true,
               channel: true,
               ask: true,
               askDetail: true,

@@ -8,11 +8,16 @@ import { can, canSee } from "@/lib/permissions";
 
 export type Viewer = { id: number; role: unknown };
 
+/** Prisma `where` for records the viewer may see, deleted or not. */
+export function visibleTo(viewer: Viewer): { OR?: ({ visibility: "INTERNAL" } | { createdById: number })[] } {
+  if (!can(viewer.role, "record:read")) throw new ForbiddenError();
+  if (can(viewer.role, "record:read-restricted")) return {};
+  return { OR: [{ visibility: "INTERNAL" as const }, { createdById: viewer.id }] };
+}
+
 /** Prisma `where` for records the viewer may see, not deleted. */
 export function readableBy(viewer: Viewer) {
-  if (!can(viewer.role, "record:read")) throw new ForbiddenError();
-  if (can(viewer.role, "record:read-restricted")) return { deletedAt: null };
-  return { deletedAt: null, OR: [{ visibility: "INTERNAL" as const }, { createdById: viewer.id }] };
+  return { deletedAt: null, ...visibleTo(viewer) };
 }
 
 /** Selected with every record so that `redactInvisible` can judge it. */

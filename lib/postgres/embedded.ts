@@ -94,15 +94,31 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !processAlive(pid);
 }
 
+type Recovery = { reuse: { port: number } } | null;
+
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
 /**
- * A previous run that crashed can leave a server running on our data directory
- * or a postmaster.pid whose process is gone. Stop the first, remove the second.
+ * What an earlier run left on our data directory:
+ * - a server whose launcher is still running (another `npm run dev`, or
+ *   `npm run db:seed` while the app runs): reuse it, and leave it running;
+ * - a server whose launcher is gone (it crashed): stop it, then start ours;
+ * - a postmaster.pid whose process is gone: remove it.
  */
-async function recoverFromEarlierRun(dataDir: string, log: (line: string) => void): Promise<void> {
+async function recoverFromEarlierRun(dataDir: string, log: (line: string) => void): Promise<Recovery> {
   const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number.parseInt(fs.readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number.parseInt(lines[0] ?? "", 10);
+  const port = Number.parseInt(lines[3] ?? "", 10);
   if (Number.isInteger(pid) && pid > 0 && processAlive(pid) && looksLikePostgres(pid)) {
+    const owner = fs.existsSync(ownerFile(dataDir)) ? Number.parseInt(fs.readFileSync(ownerFile(dataDir), "utf8"), 10) : NaN;
+    if (Number.isInteger(owner) && owner > 0 && processAlive(owner) && Number.isInteger(port)) {
+      log(`The embedded PostgreSQL on ${dataDir} is already running (port ${port}, started by process ${owner}); using it.`);
+      return { reuse: { port } };
+    }
     log(`An embedded PostgreSQL from an earlier run (pid ${pid}) is still running on ${dataDir}; stopping it.`);
     try {
       process.kill(pid, "SIGINT"); // fast shutdown: roll back open transactions, keep data
@@ -116,10 +132,11 @@ async function recoverFromEarlierRun(dataDir: string, log: (line: string) => voi
         `An earlier PostgreSQL (pid ${pid}) on ${dataDir} did not stop within 20 s. Stop it (kill ${pid}) and try again.`,
       );
     }
-    return;
+    return null;
   }
   log(`Removing a stale lock file left by a crashed run: ${pidFile}`);
   fs.rmSync(pidFile, { force: true });
+  return null;
 }
 
 function readOrCreatePassword(passwordFile: string | null): string {
@@ -146,7 +163,18 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   };
 
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  await recoverFromEarlierRun(dataDir, notice);
+  const recovery = await recoverFromEarlierRun(dataDir, notice);
+  if (recovery) {
+    const password = readOrCreatePassword(`${dataDir}.password`);
+    return {
+      port: recovery.reuse.port,
+      dataDir,
+      url: (database: string) =>
+        `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${recovery.reuse.port}/${encodeURIComponent(database)}`,
+      // Not ours to stop: the process that started it stops it.
+      stop: async () => {},
+    };
+  }
 
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (!initialised && fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
@@ -213,6 +241,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   if (!initialised) await withTimeout("initialise", server.initialise());
   await withTimeout("start", server.start());
+  // Who runs this server, so that a later run can tell a live owner (share
+  // the server) from a crashed one (stop the orphan).
+  if (!options.throwAway) fs.writeFileSync(ownerFile(dataDir), String(process.pid));
 
   return {
     port,
@@ -229,6 +260,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       } else {
         handle.process = undefined;
       }
+      if (!options.throwAway) fs.rmSync(ownerFile(dataDir), { force: true });
       if (options.throwAway) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

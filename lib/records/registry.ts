@@ -1,10 +1,17 @@
 import "server-only";
 // Every record type the generic service handles, by the name forms and
 // actions use.
+import { actorRecord } from "@/lib/records/actors";
+import { concernRecord } from "@/lib/records/concerns";
+import { inspectionRecord } from "@/lib/records/inspections";
+import { quoteRecord } from "@/lib/records/quotes";
 import { requestRecord } from "@/lib/records/requests";
+import { sourceRecord } from "@/lib/records/sources";
+import { transferRecord } from "@/lib/records/transfers";
 import type { RecordConfig } from "@/lib/records/types";
+import { weaponSystemRecord } from "@/lib/records/weapon-systems";
 
-export const RECORD_TYPES = ["request"] as const;
+export const RECORD_TYPES = ["request", "concern", "transfer", "inspection", "source", "actor", "weaponSystem", "quote"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 // The configs differ in their parsed-input type; callers go through the
@@ -12,4 +19,11 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const RECORDS: Record<RecordType, RecordConfig<any>> = {
   request: requestRecord,
+  concern: concernRecord,
+  transfer: transferRecord,
+  inspection: inspectionRecord,
+  source: sourceRecord,
+  actor: actorRecord,
+  weaponSystem: weaponSystemRecord,
+  quote: quoteRecord,
 };

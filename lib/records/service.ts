@@ -12,6 +12,7 @@ import "server-only";
 import { z } from "zod";
 import { audit } from "@/lib/db/audit";
 import { getDb } from "@/lib/db/client";
+import { inTransaction, type DbOrTx } from "@/lib/db/transaction";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, canDelete, canEdit, canSee, type Actor } from "@/lib/permissions";
@@ -30,7 +31,7 @@ type Meta = { id: number; version: number; createdById: number | null; visibilit
 
 const metaSelect = { id: true, version: true, createdById: true, visibility: true, deletedAt: true, verifiedAt: true } as const;
 
-function parse<P>(schema: z.ZodType<P>, input: unknown): P {
+export function parse<P>(schema: z.ZodType<P>, input: unknown): P {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ValidationError("Some fields need attention.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
@@ -71,7 +72,7 @@ async function snapshotAtVersion<P>(config: RecordConfig<P>, tx: Tx, id: number,
   return (event?.snapshot as Snapshot | null) ?? null;
 }
 
-async function conflict<P>(config: RecordConfig<P>, tx: Tx, id: number, baseVersion: number): Promise<never> {
+export async function conflict<P>(config: RecordConfig<P>, tx: Tx, id: number, baseVersion: number): Promise<never> {
   const current = await snapshotOf(config, tx, id);
   const base = await snapshotAtVersion(config, tx, id, baseVersion);
   const details: ConflictDetails = {
@@ -85,7 +86,7 @@ async function conflict<P>(config: RecordConfig<P>, tx: Tx, id: number, baseVers
   );
 }
 
-async function writeAudit<P>(
+export async function writeAudit<P>(
   config: RecordConfig<P>,
   tx: Tx,
   actor: Actor,
@@ -111,17 +112,17 @@ async function writeAudit<P>(
 }
 
 /** Loads a record for a change by `actor`; 404 when missing or invisible to them. */
-async function loadForChange<P>(config: RecordConfig<P>, tx: Tx, actor: Actor, id: number, options: { deleted?: boolean } = {}) {
+export async function loadForChange<P>(config: RecordConfig<P>, tx: Tx, actor: Actor, id: number, options: { deleted?: boolean } = {}) {
   const m = await meta(config, tx, id);
   if (!m || !canSee(actor, m)) throw new NotFoundError(`No such ${config.label.toLowerCase()}.`);
   if (!options.deleted && m.deletedAt) throw new NotFoundError(`This ${config.label.toLowerCase()} has been deleted.`);
   return m;
 }
 
-export async function createRecord<P>(config: RecordConfig<P>, actor: Actor, input: unknown, ip: string | null, db = getDb()) {
+export async function createRecord<P>(config: RecordConfig<P>, actor: Actor, input: unknown, ip: string | null, db: DbOrTx = getDb()) {
   if (!can(actor.role, "record:create")) throw new ForbiddenError();
   const data = parse(config.schema, input);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await config.checkReferences?.(tx, actor, data, null);
     const verified = can(actor.role, "record:verify");
     const created = (await config.delegate(tx).create({
@@ -172,10 +173,10 @@ export async function updateRecord<P>(
   baseVersion: number,
   input: unknown,
   ip: string | null,
-  db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   const data = parse(config.schema, input);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const m = await loadForChange(config, tx, actor, id);
     if (!canEdit(actor, m)) throw new ForbiddenError(`You may edit only the ${config.plural} you created.`);
     const { before } = await applyUpdate(config, tx, actor, m, baseVersion, data);
@@ -185,8 +186,8 @@ export async function updateRecord<P>(
   });
 }
 
-export async function deleteRecord<P>(config: RecordConfig<P>, actor: Actor, id: number, baseVersion: number, ip: string | null, db = getDb()) {
-  return db.$transaction(async (tx) => {
+export async function deleteRecord<P>(config: RecordConfig<P>, actor: Actor, id: number, baseVersion: number, ip: string | null, db: DbOrTx = getDb()) {
+  return inTransaction(db, async (tx) => {
     const m = await loadForChange(config, tx, actor, id);
     if (!canDelete(actor, m)) throw new ForbiddenError(`You may delete only the ${config.plural} you created.`);
     if (m.version !== baseVersion) await conflict(config, tx, id, baseVersion);
@@ -202,9 +203,9 @@ export async function deleteRecord<P>(config: RecordConfig<P>, actor: Actor, id:
 }
 
 /** Brings a deleted record back, with its links and citations (they were never removed). */
-export async function undeleteRecord<P>(config: RecordConfig<P>, actor: Actor, id: number, ip: string | null, db = getDb()) {
+export async function undeleteRecord<P>(config: RecordConfig<P>, actor: Actor, id: number, ip: string | null, db: DbOrTx = getDb()) {
   if (!can(actor.role, "record:restore")) throw new ForbiddenError();
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const m = await loadForChange(config, tx, actor, id, { deleted: true });
     if (!m.deletedAt) throw new ConflictError(`This ${config.label.toLowerCase()} is not deleted.`);
     await config.delegate(tx).update({ where: { id }, data: { deletedAt: null, deletedById: null, version: { increment: 1 } } });
@@ -221,10 +222,10 @@ export async function restoreVersion<P>(
   eventId: number,
   baseVersion: number,
   ip: string | null,
-  db = getDb(),
+  db: DbOrTx = getDb(),
 ) {
   if (!can(actor.role, "record:restore")) throw new ForbiddenError();
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const m = await loadForChange(config, tx, actor, id);
     const event = await tx.auditEvent.findFirst({
       where: { id: eventId, entityType: config.entityType, entityId: id },
@@ -243,9 +244,9 @@ export async function restoreVersion<P>(
   });
 }
 
-export async function verifyRecord<P>(config: RecordConfig<P>, actor: Actor, id: number, baseVersion: number, ip: string | null, db = getDb()) {
+export async function verifyRecord<P>(config: RecordConfig<P>, actor: Actor, id: number, baseVersion: number, ip: string | null, db: DbOrTx = getDb()) {
   if (!can(actor.role, "record:verify")) throw new ForbiddenError();
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const m = await loadForChange(config, tx, actor, id);
     if (m.version !== baseVersion) await conflict(config, tx, id, baseVersion);
     if (m.verifiedAt) return { id, version: m.version };
@@ -270,7 +271,7 @@ export type HistoryEntry = {
 };
 
 /** Every change of a record, newest first; empty when the viewer may not see it. */
-export async function recordHistory<P>(config: RecordConfig<P>, viewer: Actor, id: number, db = getDb()): Promise<HistoryEntry[] | null> {
+export async function recordHistory<P>(config: RecordConfig<P>, viewer: Actor, id: number, db: DbOrTx = getDb()): Promise<HistoryEntry[] | null> {
   const m = (await config.delegate(db).findUnique({ where: { id }, select: metaSelect })) as Meta | null;
   if (!m || !canSee(viewer, m)) return null;
   const events = await db.auditEvent.findMany({

@@ -4,6 +4,16 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo";
 import { hashPassword } from "@/lib/auth/password";
+import { audit } from "@/lib/db/audit";
+import { actorRecord } from "@/lib/records/actors";
+import { concernRecord } from "@/lib/records/concerns";
+import { inspectionRecord } from "@/lib/records/inspections";
+import { quoteRecord } from "@/lib/records/quotes";
+import { requestRecord } from "@/lib/records/requests";
+import { sourceRecord } from "@/lib/records/sources";
+import { transferRecord } from "@/lib/records/transfers";
+import type { RecordConfig } from "@/lib/records/types";
+import { weaponSystemRecord } from "@/lib/records/weapon-systems";
 import { isoCountries } from "@/lib/seed/countries";
 import { demoCase, type DemoCitation } from "@/lib/seed/demo-case";
 
@@ -39,24 +49,32 @@ async function countryIds(tx: Tx, codes: readonly string[]): Promise<Map<string,
 
 export async function seedDemoCase(tx: Tx): Promise<number> {
   let created = 0;
+  // Records made by this run, to give each a CREATE event with its snapshot
+  // (the history's first version, which can be restored).
+  type Snapshotter = Pick<RecordConfig, "entityType" | "formValues">;
+  const made: { config: Snapshotter; id: number }[] = [];
   const countries = await countryIds(tx, demoCase.countries);
   const country = (code: string) => countries.get(code)!;
 
   // Finds the record by externalId, or creates it. `exists` tells the caller
   // whether its links and citations were made by an earlier run.
   async function ensure<T extends { id: number }>(
+    config: Snapshotter,
     find: () => Promise<T | null>,
     create: () => Promise<T>,
   ): Promise<T> {
     const found = await find();
     if (found) return found;
     created++;
-    return create();
+    const row = await create();
+    made.push({ config, id: row.id });
+    return row;
   }
 
   const sourceIds = {} as Record<DemoCitation["source"], number>;
   for (const [key, s] of Object.entries(demoCase.sources) as [DemoCitation["source"], (typeof demoCase.sources)[DemoCitation["source"]]][]) {
     const row = await ensure(
+      sourceRecord,
       () => tx.source.findUnique({ where: { externalId: s.externalId }, select: { id: true } }),
       () =>
         tx.source.create({
@@ -84,6 +102,7 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
   const actorIds = {} as Record<keyof typeof demoCase.actors, number>;
   for (const [key, a] of Object.entries(demoCase.actors) as [keyof typeof demoCase.actors, (typeof demoCase.actors)[keyof typeof demoCase.actors]][]) {
     const row = await ensure(
+      actorRecord,
       () => tx.actor.findUnique({ where: { externalId: a.externalId }, select: { id: true } }),
       () =>
         tx.actor.create({
@@ -104,6 +123,7 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
 
   const w = demoCase.weaponSystem;
   const weapon = await ensure(
+    weaponSystemRecord,
     () => tx.weaponSystem.findUnique({ where: { externalId: w.externalId }, select: { id: true } }),
     () =>
       tx.weaponSystem.create({
@@ -122,6 +142,7 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
 
   const t = demoCase.transfer;
   const transfer = await ensure(
+    transferRecord,
     () => tx.armsTransfer.findUnique({ where: { externalId: t.externalId }, select: { id: true } }),
     () =>
       tx.armsTransfer.create({
@@ -142,6 +163,7 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
 
   const c = demoCase.concern;
   const concern = await ensure(
+    concernRecord,
     () => tx.concern.findUnique({ where: { externalId: c.externalId }, select: { id: true } }),
     () =>
       tx.concern.create({
@@ -167,6 +189,7 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
   for (const key of ["r2005", "r2009"] as const) {
     const r = demoCase.requests[key];
     const row = await ensure(
+      requestRecord,
       () => tx.diplomaticRequest.findUnique({ where: { externalId: r.externalId }, select: { id: true } }),
       () =>
         tx.diplomaticRequest.create({
@@ -197,6 +220,7 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
 
   const i = demoCase.inspection;
   const inspection = await ensure(
+    inspectionRecord,
     () => tx.inspection.findUnique({ where: { externalId: i.externalId }, select: { id: true } }),
     () =>
       tx.inspection.create({
@@ -217,6 +241,7 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
 
   for (const q of demoCase.quotes) {
     await ensure(
+      quoteRecord,
       () => tx.quote.findUnique({ where: { externalId: q.externalId }, select: { id: true } }),
       () =>
         tx.quote.create({
@@ -238,6 +263,18 @@ export async function seedDemoCase(tx: Tx): Promise<number> {
     );
   }
 
+  for (const { config, id } of made) {
+    const values = await config.formValues(tx, id);
+    await audit(tx, {
+      userId: null,
+      action: "CREATE",
+      entityType: config.entityType,
+      entityId: id,
+      metadata: { seed: true },
+      snapshot: { values, version: 1, deleted: false, verified: false } as Prisma.InputJsonValue,
+      version: 1,
+    });
+  }
   return created;
 }
 

@@ -1,12 +1,17 @@
 // Building blocks of the record schemas, shared by forms and server.
 import { z } from "zod";
 
+// Optional fields go through z.preprocess so that a missing key, null and an
+// empty string all mean "unknown" (null), and a wrong value still gets the
+// field's own message (a z.union would answer "Invalid input").
+const emptyToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
+
 /** Optional free text: trimmed, empty becomes null. */
 export function optionalText(max: number) {
-  return z
-    .union([z.string(), z.null(), z.undefined()])
-    .transform((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null))
-    .refine((v) => v === null || v.length <= max, `Use at most ${max} characters.`);
+  return z.preprocess(
+    (v) => (typeof v === "string" ? emptyToNull(v.trim()) : emptyToNull(v)),
+    z.string({ error: "Write text here." }).max(max, `Use at most ${max} characters.`).nullable(),
+  );
 }
 
 export function requiredText(max: number, message = "This field is required.") {
@@ -23,9 +28,7 @@ export function recordIdField(message = "Choose one.") {
 }
 export const recordId = recordIdField();
 
-export const optionalRecordId = z
-  .union([recordId, z.literal(""), z.null(), z.undefined()])
-  .transform((v) => (typeof v === "number" ? v : null));
+export const optionalRecordId = z.preprocess(emptyToNull, recordId.nullable());
 
 /** A list of distinct ids, at most `max`. */
 export function idList(max = 50) {
@@ -38,9 +41,7 @@ export function idList(max = 50) {
 
 /** An optional enum: empty or missing becomes null ("unknown"). */
 export function optionalEnum<T extends readonly [string, ...string[]]>(values: T, message = "Choose from the list.") {
-  return z
-    .union([z.enum(values, { error: message }), z.literal(""), z.null(), z.undefined()])
-    .transform((v) => (v ? (v as T[number]) : null));
+  return z.preprocess(emptyToNull, z.enum(values, { error: message }).nullable());
 }
 
 export const visibilityField = z.enum(["INTERNAL", "RESTRICTED"], { error: "Choose who may see this." }).default("INTERNAL");

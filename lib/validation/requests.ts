@@ -28,7 +28,8 @@ export const requestSchema = z
     transferIds: idList(),
   })
   .strict()
-  .refine((r) => r.requestingCountryId !== r.targetCountryId, {
+  // Only when both countries were chosen (zod runs this even when a field failed).
+  .refine((r) => !(r.requestingCountryId > 0 && r.targetCountryId > 0) || r.requestingCountryId !== r.targetCountryId, {
     message: "A country does not lobby itself: choose another target.",
     path: ["targetCountryId"],
   })

@@ -20,14 +20,43 @@ const APP_DIR = path.resolve(import.meta.dirname, "../../app");
 type Caller = "anonymous" | "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" | "ANALYST_ON_OTHERS";
 const CALLERS: Caller[] = ["anonymous", "VIEWER", "ANALYST", "EDITOR", "ADMIN", "ANALYST_ON_OTHERS"];
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
-type Ids = { self: number; other: number };
+type Ids = { self: number; other: number; owner: number };
+type Setup = Record<string, number>;
 
 const PASSWORD = "a-long-test-password";
 let serial = 0;
 
-/** status expected per caller; 200 means allowed (ok: true). */
-type Entry = { input: (ids: Ids) => unknown; expected: Record<Caller, number> };
+/**
+ * status expected per caller; 200 means allowed (ok: true). `setup` makes the
+ * record the call is about, owned by `ids.owner`: the caller when an analyst
+ * acts on their own record, another analyst for ANALYST_ON_OTHERS, a third
+ * user otherwise.
+ */
+type Entry = { setup?: (ids: Ids) => Promise<Setup>; input: (ids: Ids & Setup) => unknown; expected: Record<Caller, number> };
 const adminOnly: Record<Caller, number> = { anonymous: 401, VIEWER: 403, ANALYST: 403, EDITOR: 403, ADMIN: 200, ANALYST_ON_OTHERS: 403 };
+const ownerOrEditor: Record<Caller, number> = { anonymous: 401, VIEWER: 403, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 403 };
+const editorOnly: Record<Caller, number> = { anonymous: 401, VIEWER: 403, ANALYST: 403, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 403 };
+
+let countries: { us: number; ru: number };
+const requestValues = (title = "A request") => ({
+  title, occurredOn: "2009", requestingCountryId: countries.us, targetCountryId: countries.ru, channel: null, ask: "HALT_SALE",
+  askDetail: null, response: null, responseSummary: null, classification: null, visibility: "INTERNAL", followUpOfId: null,
+  requestingActorIds: [], targetActorIds: [], concernIds: [], transferIds: [],
+});
+
+/** A request owned by `owner`, made through the service so that it has its audit trail. */
+async function ownedRequest(owner: number, options: { deleted?: boolean; edited?: boolean } = {}): Promise<Setup> {
+  const svc = await import("@/lib/records/service");
+  const { requestRecord } = await import("@/lib/records/requests");
+  const editor = { id: owner, role: "EDITOR" as const };
+  const { id } = await svc.createRecord(requestRecord, editor, requestValues(), null);
+  const created = await ctx.db.auditEvent.findFirstOrThrow({ where: { entityType: "DIPLOMATIC_REQUEST", entityId: id } });
+  let version = 1;
+  if (options.edited) version = (await svc.updateRecord(requestRecord, editor, id, 1, requestValues("Edited"), null)).version;
+  if (options.deleted) version = (await svc.deleteRecord(requestRecord, editor, id, version, null)).version;
+  await ctx.db.diplomaticRequest.update({ where: { id }, data: { verifiedAt: null, verifiedById: null } });
+  return { recordId: id, version, createdEvent: created.id };
+}
 
 const ACTIONS: Record<string, Entry> = {
   "admin/users/actions.ts#createUserAction": {
@@ -50,6 +79,58 @@ const ACTIONS: Record<string, Entry> = {
     // An analyst cannot aim it at another user: there is no user to name.
     input: () => ({ currentPassword: PASSWORD, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" }),
     expected: { anonymous: 401, VIEWER: 200, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
+  },
+  "records/actions.ts#saveRecordAction": {
+    setup: ({ owner }) => ownedRequest(owner),
+    input: ({ recordId, version }) => ({ type: "request", id: recordId, version, values: requestValues("Changed by the caller") }),
+    expected: ownerOrEditor,
+  },
+  "records/actions.ts#deleteRecordAction": {
+    setup: ({ owner }) => ownedRequest(owner),
+    input: ({ recordId, version }) => ({ type: "request", id: recordId, version }),
+    expected: ownerOrEditor,
+  },
+  "records/actions.ts#verifyRecordAction": {
+    setup: ({ owner }) => ownedRequest(owner),
+    input: ({ recordId, version }) => ({ type: "request", id: recordId, version }),
+    expected: editorOnly,
+  },
+  "records/actions.ts#undeleteRecordAction": {
+    setup: ({ owner }) => ownedRequest(owner, { deleted: true }),
+    input: ({ recordId }) => ({ type: "request", id: recordId }),
+    expected: editorOnly,
+  },
+  "records/actions.ts#restoreRecordVersionAction": {
+    setup: ({ owner }) => ownedRequest(owner, { edited: true }),
+    input: ({ recordId, version, createdEvent }) => ({ type: "request", id: recordId, eventId: createdEvent, version }),
+    expected: editorOnly,
+  },
+  "records/actions.ts#addCitationAction": {
+    setup: async ({ owner }) => ({ ...(await ownedRequest(owner)), sourceId: (await ctx.db.source.create({ data: { kind: "REPORT", title: "A report" } })).id }),
+    input: ({ recordId, sourceId }) => ({ targetType: "request", targetId: recordId, sourceId, passage: "a passage", credibility: 3, note: null }),
+    expected: ownerOrEditor,
+  },
+  "records/actions.ts#removeCitationAction": {
+    setup: async ({ owner }) => {
+      const setup = await ownedRequest(owner);
+      const source = await ctx.db.source.create({ data: { kind: "REPORT", title: "A report" } });
+      const citation = await ctx.db.citation.create({ data: { sourceId: source.id, requestId: setup.recordId, passage: "p" } });
+      return { ...setup, citationId: citation.id };
+    },
+    input: ({ citationId }) => ({ citationId }),
+    expected: ownerOrEditor,
+  },
+  "records/actions.ts#changeConcernStatusAction": {
+    setup: async ({ owner }) => {
+      const concern = await ctx.db.concern.create({ data: { title: "A concern", category: "OTHER", severity: "LOW", createdById: owner } });
+      return { recordId: concern.id, version: 1 };
+    },
+    input: ({ recordId, version }) => ({ id: recordId, version, change: { status: "MONITORING", note: "Watching." } }),
+    expected: ownerOrEditor,
+  },
+  "requests/actions.ts#logLobbyingAttemptAction": {
+    input: () => ({ request: requestValues("Logged"), quotes: [], citations: [] }),
+    expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
   },
   "account/actions.ts#signOutEverywhereAction": {
     input: ({ other }) => ({ userId: other }),
@@ -108,7 +189,7 @@ async function loadAction(key: string): Promise<Action> {
 async function digest(): Promise<string> {
   return withClient(ctx.url, async (c) => {
     const parts: string[] = [];
-    for (const t of ["User", "AuditEvent", "rate_limits"]) {
+    for (const t of ["User", "AuditEvent", "rate_limits", "DiplomaticRequest", "Concern", "ConcernStatusChange", "Citation", "Quote", "Source"]) {
       const r = await c.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`);
       parts.push(`${t}:${r.rows[0].d}`);
     }
@@ -116,8 +197,16 @@ async function digest(): Promise<string> {
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", ctx.url);
+  await ctx.db.country.createMany({
+    data: [
+      { alpha2: "US", alpha3: "USA", numeric: "840", name: "United States" },
+      { alpha2: "RU", alpha3: "RUS", numeric: "643", name: "Russia" },
+    ],
+  });
+  const c = await ctx.db.country.findMany();
+  countries = { us: c.find((x) => x.alpha2 === "US")!.id, ru: c.find((x) => x.alpha2 === "RU")!.id };
 });
 
 describe("entry points", () => {
@@ -138,9 +227,12 @@ describe.each(Object.entries(ACTIONS))("%s", (key, entry) => {
     session.ip = "192.0.2.200";
 
     const expected = entry.expected[caller];
-    const ids = { self: self?.id ?? 0, other: other.id };
+    const third = await makeUser(ctx.db, "EDITOR", PASSWORD);
+    const owner = caller === "ANALYST" ? self!.id : caller === "ANALYST_ON_OTHERS" ? other.id : third.id;
+    const ids = { self: self?.id ?? 0, other: other.id, owner };
+    const setup = entry.setup ? await entry.setup(ids) : {};
     const before = await digest();
-    const result = await action(entry.input(ids));
+    const result = await action(entry.input({ ...ids, ...setup }));
 
     if (expected === 200) {
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });

@@ -45,8 +45,20 @@ describe("embedded PostgreSQL", () => {
     await cluster.stop();
   });
 
+  it("shares a server whose owner is still running, and leaves it running", async () => {
+    const first = await start();
+    const second = await start();
+    expect(second.port).toBe(first.port);
+    expect(notices.some((n) => /already running/.test(n))).toBe(true);
+    await second.stop();
+    const rows = await withClient(first.url("postgres"), (c) => c.query("SELECT v FROM kept"));
+    expect(rows.rowCount).toBe(1);
+    await first.stop();
+  });
+
   it("stops a server that outlived the run that started it, then starts its own", async () => {
     const orphan = await start(); // never stopped: as if its launcher had crashed
+    fs.writeFileSync(`${dataDir}.owner`, "2147483646"); // a launcher that is gone
     const replacement = await start();
     expect(notices.some((n) => /still running/.test(n))).toBe(true);
     expect(await isPortFree(orphan.port)).toBe(true);

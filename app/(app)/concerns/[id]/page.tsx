@@ -5,8 +5,12 @@ import { connection } from "next/server";
 import { Badge } from "@/components/badge";
 import { Citations } from "@/components/citations";
 import { Quotes } from "@/components/quotes";
+import { RecordCitations } from "@/components/records/cite-source";
+import { ConcernStatusForm } from "@/components/records/concern-status-form";
+import { RecordActions } from "@/components/records/record-actions";
+import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { getConcern } from "@/lib/db/concerns";
+import { getConcern, type ConcernDetail } from "@/lib/db/concerns";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
   classificationLabel,
@@ -22,86 +26,149 @@ import {
   transferStatusLabel,
   weaponCategoryLabel,
 } from "@/lib/format/labels";
+import type { ConcernStatus } from "@/lib/generated/prisma/enums";
+import { can, canDelete, canEdit, type Actor } from "@/lib/permissions";
+import { sortTimeline, transferMilestones, type TimelineItem } from "@/lib/timeline";
 
 type Props = { params: Promise<{ id: string }> };
 
-function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+async function load(params: Props["params"]) {
+  await connection();
+  const raw = (await params).id;
+  const viewer = await requirePageUser(`/concerns/${encodeURIComponent(raw)}`);
+  const id = parseId(raw);
+  // Missing, and restricted from this viewer, look the same: 404.
+  const concern = id ? await getConcern(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+  return { viewer, concern };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
-  const raw = (await params).id;
-  const viewer = await requirePageUser(`/concerns/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  const concern = id ? await getConcern(viewer, id) : null;
+  const { concern } = await load(params);
   return { title: concern?.title ?? "Concern not found" };
 }
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{term}</dt>
-      <dd className="text-sm">{children}</dd>
-    </div>
-  );
+const CLOSED: ConcernStatus[] = ["RESOLVED", "CLOSED_UNRESOLVED"];
+const ALL: ConcernStatus[] = ["OPEN", "MONITORING", "RESOLVED", "CLOSED_UNRESOLVED"];
+
+/** The statuses this user may move the concern to (the server checks again). */
+function statusOptions(viewer: Actor, concern: ConcernDetail) {
+  const mayResolve = can(viewer.role, "concern:resolve");
+  const mayEdit = canEdit(viewer, concern);
+  return ALL.filter((s) => s !== concern.status)
+    .filter((s) => mayResolve || (mayEdit && !CLOSED.includes(s) && !CLOSED.includes(concern.status)))
+    .map((s) => ({ value: s, label: concernStatusLabel[s] }));
 }
 
-function Section({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="space-y-3">
-      <h2 id={id} className="border-b border-slate-200 pb-1 text-lg font-semibold dark:border-slate-800">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
+type Request = ConcernDetail["requestLinks"][number]["request"];
+type Inspection = ConcernDetail["inspections"][number];
+type Transfer = ConcernDetail["transferLinks"][number]["transfer"];
+type StatusChange = ConcernDetail["statusChanges"][number];
+type Event =
+  | { kind: "request"; request: Request }
+  | { kind: "inspection"; inspection: Inspection; what: string }
+  | { kind: "transfer"; transfer: Transfer; label: string; uncertain: boolean }
+  | { kind: "status"; change: StatusChange };
+
+function timeline(concern: ConcernDetail): TimelineItem<Event>[] {
+  const items: TimelineItem<Event>[] = [];
+  for (const { transfer } of concern.transferLinks) {
+    for (const [i, m] of transferMilestones(transfer).entries()) {
+      items.push({ key: `t${transfer.id}-${i}`, kind: "transfer", date: m.date, precision: "YEAR", data: { kind: "transfer", transfer, label: m.label, uncertain: m.uncertain } });
+    }
+  }
+  for (const { request } of concern.requestLinks) {
+    items.push({ key: `r${request.id}`, kind: "request", date: request.occurredOn, precision: request.occurredOnPrecision, data: { kind: "request", request } });
+  }
+  for (const inspection of concern.inspections) {
+    const [date, precision, what] = inspection.conductedOn
+      ? [inspection.conductedOn, inspection.conductedOnPrecision, "Inspection conducted"]
+      : inspection.scheduledOn
+        ? [inspection.scheduledOn, inspection.scheduledOnPrecision, "Inspection scheduled"]
+        : [inspection.assertedOn, inspection.assertedOnPrecision, `Inspection: ${inspectionStatusLabel[inspection.status].toLowerCase()}`];
+    items.push({ key: `i${inspection.id}`, kind: "inspection", date, precision, data: { kind: "inspection", inspection, what } });
+  }
+  for (const change of concern.statusChanges) {
+    items.push({ key: `s${change.id}`, kind: "status", date: change.changedAt, precision: "DAY", data: { kind: "status", change } });
+  }
+  return sortTimeline(items);
 }
 
 export default async function ConcernPage({ params }: Props) {
-  await connection();
-  const raw = (await params).id;
-  const viewer = await requirePageUser(`/concerns/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  // Missing, deleted and restricted-from-this-viewer all look the same: 404.
-  const concern = id ? await getConcern(viewer, id) : null;
+  const { viewer, concern } = await load(params);
   if (!concern) notFound();
 
-  const overdue = concern.nextReviewOn !== null && concern.nextReviewOn < new Date();
+  const today = new Date();
+  const overdue = concern.nextReviewOn !== null && concern.nextReviewOn < today && !CLOSED.includes(concern.status);
+  const deleted = concern.deletedAt !== null;
+  const events = timeline(concern);
 
   return (
     <article className="space-y-8">
-      <header className="space-y-2">
+      <header className="space-y-3">
         <p className="text-sm">
-          <Link href="/" className="text-blue-700 underline dark:text-blue-400">Unresolved concerns</Link>
+          <Link href="/concerns" className="text-blue-700 underline dark:text-blue-400">Concerns</Link>
         </p>
         <h1 className="text-2xl font-semibold">{concern.title}</h1>
         <div className="flex flex-wrap gap-2">
-          <Badge>{concernStatusLabel[concern.status]}</Badge>
+          <Badge tone={CLOSED.includes(concern.status) ? "ok" : "neutral"}>Status: {concernStatusLabel[concern.status]}</Badge>
           <Badge tone={concern.severity === "HIGH" || concern.severity === "CRITICAL" ? "danger" : "neutral"}>
             Severity: {severityLabel[concern.severity]}
           </Badge>
           <Badge>{concernCategoryLabel[concern.category]}</Badge>
+          <VerificationBadge verifiedAt={concern.verifiedAt} by={concern.verifiedBy?.name} />
           {overdue ? <Badge tone="warning">Overdue for review</Badge> : null}
+          {concern.visibility === "RESTRICTED" ? <Badge tone="warning">Restricted</Badge> : null}
+          {deleted ? <Badge tone="danger">Deleted</Badge> : null}
         </div>
         {concern.summary ? <p className="max-w-3xl">{concern.summary}</p> : null}
-        <dl className="grid max-w-3xl grid-cols-2 gap-3 sm:grid-cols-4">
+        <dl className="grid max-w-4xl grid-cols-2 gap-3 sm:grid-cols-4">
           <Fact term="Open since">{formatVagueDate(concern.openedOn, concern.openedOnPrecision)}</Fact>
           <Fact term="Owner">{concern.owner?.name ?? "Nobody assigned"}</Fact>
           <Fact term="Next review">{concern.nextReviewOn ? formatVagueDate(concern.nextReviewOn, "DAY") : "Not set"}</Fact>
           <Fact term="Countries">
-            {concern.countryLinks.map((l) => `${l.country.name} (${concernCountryRoleLabel[l.role].toLowerCase()})`).join(", ")}
+            {concern.countryLinks.map((l) => `${l.country.name} (${concernCountryRoleLabel[l.role].toLowerCase()})`).join(", ") || "None"}
           </Fact>
+          {concern.resolvedOn ? <Fact term="Resolved or closed">{formatVagueDate(concern.resolvedOn, "DAY")}</Fact> : null}
+          {concern.resolutionNote ? <Fact term="Resolution note">{concern.resolutionNote}</Fact> : null}
         </dl>
-        <Citations citations={concern.citations} />
+        <RecordActions
+          type="concern"
+          id={concern.id}
+          version={concern.version}
+          label="Concern"
+          editHref={canEdit(viewer, concern) ? `/concerns/${concern.id}/edit` : undefined}
+          extraLinks={can(viewer.role, "record:create") && !deleted ? [{ href: "/requests/new", label: "Log a lobbying attempt" }] : []}
+          historyHref={`/history/concern/${concern.id}`}
+          canVerify={can(viewer.role, "record:verify") && concern.verifiedAt === null}
+          canDelete={canDelete(viewer, concern)}
+          canRestore={can(viewer.role, "record:restore")}
+          deleted={deleted}
+          afterDeleteHref="/concerns"
+        />
+        {!deleted ? <ConcernStatusForm id={concern.id} version={concern.version} status={concern.status} options={statusOptions(viewer, concern)} /> : null}
+        <RecordCitations targetType="concern" targetId={concern.id} citations={concern.citations} canCite={canEdit(viewer, concern) && !deleted} />
       </header>
+
+      <Section title="Timeline" id="timeline">
+        {events.length === 0 ? <p className="text-sm">Nothing recorded yet.</p> : null}
+        <ol className="space-y-4 border-l-2 border-slate-300 pl-4 dark:border-slate-700">
+          {events.map((e) => (
+            <li key={e.key} className="relative">
+              <span className="font-mono text-sm">{e.date ? formatVagueDate(e.date, e.precision) : "Date unknown"}</span>
+              <TimelineEntry event={e.data} />
+            </li>
+          ))}
+        </ol>
+      </Section>
 
       <Section title="Arms transfers" id="transfers">
         {concern.transferLinks.length === 0 ? <p className="text-sm">No transfer linked.</p> : null}
         {concern.transferLinks.map(({ transfer: t }) => (
           <div key={t.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
             <h3 className="font-medium">
-              {t.supplier.name} to {t.recipient.name}: {t.weaponSystem?.name ?? "weapon system unknown"}
+              <Link href={`/transfers/${t.id}`} className="text-blue-700 underline dark:text-blue-400">
+                {t.supplier.name} to {t.recipient.name}: {t.weaponSystem?.name ?? "weapon system unknown"}
+              </Link>
               {t.weaponSystem ? ` (${weaponCategoryLabel[t.weaponSystem.category]})` : ""}
             </h3>
             <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
@@ -117,92 +184,112 @@ export default async function ConcernPage({ params }: Props) {
         ))}
       </Section>
 
-      <Section title="Diplomatic requests" id="requests">
-        {concern.requestLinks.length === 0 ? <p className="text-sm">No request logged.</p> : null}
-        <ol className="space-y-4">
-          {concern.requestLinks.map(({ request: r }) => {
-            const requesting = r.actorLinks.filter((a) => a.side === "REQUESTING");
-            const target = r.actorLinks.filter((a) => a.side === "TARGET");
-            return (
-              <li key={r.id} id={`request-${r.id}`} className="rounded border border-slate-200 p-3 dark:border-slate-800">
-                <div className="flex flex-wrap items-baseline gap-2">
-                  <span className="font-mono text-sm">{formatVagueDate(r.occurredOn, r.occurredOnPrecision)}</span>
-                  <h3 className="font-medium">{r.title}</h3>
-                  <Badge tone={r.response === "REBUFFED" ? "danger" : r.response === "ACCEPTED" ? "ok" : "neutral"}>
-                    Response: {labelOrUnknown(requestResponseLabel, r.response)}
-                  </Badge>
-                </div>
-                {r.followUpOf ? (
-                  <p className="text-sm text-slate-600 dark:text-slate-400">
-                    Follow-up of <a className="underline" href={`#request-${r.followUpOf.id}`}>{r.followUpOf.title}</a>
-                  </p>
-                ) : null}
-                <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
-                  <Fact term="From">
-                    {r.requestingCountry.name}
-                    {requesting.length ? `: ${requesting.map((a) => a.actor.name).join(", ")}` : ""}
-                  </Fact>
-                  <Fact term="To">
-                    {r.targetCountry.name}
-                    {target.length ? `: ${target.map((a) => `${a.actor.name}${a.actor.title ? `, ${a.actor.title}` : ""}`).join("; ")}` : ""}
-                  </Fact>
-                  <Fact term="Ask">{requestAskLabel[r.ask]}</Fact>
-                  <Fact term="Channel">{labelOrUnknown(requestChannelLabel, r.channel, "Not reported")}</Fact>
-                  <Fact term="Document classification">{labelOrUnknown(classificationLabel, r.classification)}</Fact>
-                </dl>
-                {r.askDetail ? <p className="mt-2 text-sm"><span className="font-semibold">Asked: </span>{r.askDetail}</p> : null}
-                {r.responseSummary ? <p className="mt-1 text-sm"><span className="font-semibold">Answer: </span>{r.responseSummary}</p> : null}
-                <Quotes quotes={r.quotes} />
-                <Citations citations={r.citations} />
-              </li>
-            );
-          })}
-        </ol>
-      </Section>
-
-      <Section title="Inspections" id="inspections">
-        {concern.inspections.length === 0 ? <p className="text-sm">No inspection recorded.</p> : null}
-        {concern.inspections.map((i) => (
-          <div key={i.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
-            <div className="flex flex-wrap items-baseline gap-2">
-              <h3 className="font-medium">
-                {i.inspectingCountry?.name ?? i.inspectingParty ?? "Inspecting party unknown"} in {i.hostCountry.name}
-                {i.weaponSystem ? `: ${i.weaponSystem.name}` : ""}
-              </h3>
-              <Badge tone={i.status === "CONDUCTED" ? "ok" : "warning"}>{inspectionStatusLabel[i.status]}</Badge>
-              {i.status !== "CONDUCTED" && !i.conductedOn ? <Badge tone="warning">Never conducted</Badge> : null}
-            </div>
-            {i.basis ? <p className="mt-1 text-sm"><span className="font-semibold">Basis: </span>{i.basis}</p> : null}
-            <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
-              <Fact term="Asserted or promised">{formatVagueDate(i.assertedOn, i.assertedOnPrecision)}</Fact>
-              <Fact term="Scheduled">{i.scheduledOn ? formatVagueDate(i.scheduledOn, i.scheduledOnPrecision) : "Not scheduled"}</Fact>
-              <Fact term="Conducted">{i.conductedOn ? formatVagueDate(i.conductedOn, i.conductedOnPrecision) : "Not conducted"}</Fact>
-            </dl>
-            {i.findings ? <p className="mt-2 text-sm"><span className="font-semibold">Findings: </span>{i.findings}</p> : null}
-            <Quotes quotes={i.quotes} />
-            <Citations citations={i.citations} />
-          </div>
-        ))}
-      </Section>
-
       {concern.quotes.length > 0 ? (
         <Section title="Quotes" id="quotes">
           <Quotes quotes={concern.quotes} />
         </Section>
       ) : null}
-
-      <Section title="Status history" id="status-history">
-        <ol className="space-y-1 text-sm">
-          {concern.statusChanges.map((s) => (
-            <li key={s.id}>
-              <span className="font-mono">{s.changedAt.toISOString().slice(0, 10)}</span>{" "}
-              {s.fromStatus ? `${concernStatusLabel[s.fromStatus]} → ` : ""}
-              {concernStatusLabel[s.toStatus]}
-              {s.changedBy ? ` by ${s.changedBy.name}` : ""}: {s.note}
-            </li>
-          ))}
-        </ol>
-      </Section>
     </article>
   );
+}
+
+function TimelineEntry({ event }: { event: Event }) {
+  switch (event.kind) {
+    case "request": {
+      const r = event.request;
+      const requesting = r.actorLinks.filter((a) => a.side === "REQUESTING");
+      const target = r.actorLinks.filter((a) => a.side === "TARGET");
+      return (
+        <div id={`request-${r.id}`} className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
+          <div className="flex flex-wrap items-baseline gap-2">
+            <Badge>Request</Badge>
+            <h3 className="font-medium">
+              <Link href={`/requests/${r.id}`} className="text-blue-700 underline dark:text-blue-400">{r.title}</Link>
+            </h3>
+            <Badge tone={r.response === "REBUFFED" ? "danger" : r.response === "ACCEPTED" ? "ok" : "neutral"}>
+              Response: {labelOrUnknown(requestResponseLabel, r.response)}
+            </Badge>
+            {r.verifiedAt ? null : <Badge tone="warning">Unverified</Badge>}
+          </div>
+          {r.followUpOf ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Follow-up of <a className="underline" href={`#request-${r.followUpOf.id}`}>{r.followUpOf.title}</a>
+            </p>
+          ) : null}
+          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
+            <Fact term="From">
+              {r.requestingCountry.name}
+              {requesting.length ? `: ${requesting.map((a) => a.actor.name).join(", ")}` : ""}
+            </Fact>
+            <Fact term="To">
+              {r.targetCountry.name}
+              {target.length ? `: ${target.map((a) => `${a.actor.name}${a.actor.title ? `, ${a.actor.title}` : ""}`).join("; ")}` : ""}
+            </Fact>
+            <Fact term="Ask">{requestAskLabel[r.ask]}</Fact>
+            <Fact term="Channel">{labelOrUnknown(requestChannelLabel, r.channel, "Not reported")}</Fact>
+            <Fact term="Document classification">{labelOrUnknown(classificationLabel, r.classification)}</Fact>
+          </dl>
+          {r.askDetail ? <p className="mt-2 text-sm"><span className="font-semibold">Asked: </span>{r.askDetail}</p> : null}
+          {r.responseSummary ? <p className="mt-1 text-sm"><span className="font-semibold">Answer: </span>{r.responseSummary}</p> : null}
+          <Quotes quotes={r.quotes} />
+          <Citations citations={r.citations} />
+        </div>
+      );
+    }
+    case "inspection": {
+      const i = event.inspection;
+      return (
+        <div className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
+          <div className="flex flex-wrap items-baseline gap-2">
+            <Badge>Inspection</Badge>
+            <h3 className="font-medium">
+              <Link href={`/inspections/${i.id}`} className="text-blue-700 underline dark:text-blue-400">
+                {event.what}: {i.inspectingCountry?.name ?? i.inspectingParty ?? "inspecting party unknown"} in {i.hostCountry.name}
+                {i.weaponSystem ? ` (${i.weaponSystem.name})` : ""}
+              </Link>
+            </h3>
+            <Badge tone={i.status === "CONDUCTED" ? "ok" : "warning"}>{inspectionStatusLabel[i.status]}</Badge>
+            {i.status !== "CONDUCTED" && !i.conductedOn ? <Badge tone="warning">Never conducted</Badge> : null}
+          </div>
+          {i.basis ? <p className="mt-1 text-sm"><span className="font-semibold">Basis: </span>{i.basis}</p> : null}
+          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
+            <Fact term="Asserted or promised">{formatVagueDate(i.assertedOn, i.assertedOnPrecision)}</Fact>
+            <Fact term="Scheduled">{i.scheduledOn ? formatVagueDate(i.scheduledOn, i.scheduledOnPrecision) : "Not scheduled"}</Fact>
+            <Fact term="Conducted">{i.conductedOn ? formatVagueDate(i.conductedOn, i.conductedOnPrecision) : "Not conducted"}</Fact>
+          </dl>
+          {i.findings ? <p className="mt-2 text-sm"><span className="font-semibold">Findings: </span>{i.findings}</p> : null}
+          <Quotes quotes={i.quotes} />
+          <Citations citations={i.citations} />
+        </div>
+      );
+    }
+    case "transfer": {
+      const t = event.transfer;
+      return (
+        <div className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
+          <div className="flex flex-wrap items-baseline gap-2">
+            <Badge>Transfer</Badge>
+            <span className="font-medium">
+              {event.label}{event.uncertain ? " (estimated year)" : ""}:{" "}
+              <Link href={`/transfers/${t.id}`} className="text-blue-700 underline dark:text-blue-400">
+                {t.weaponSystem?.name ?? "weapon system unknown"} from {t.supplier.name} to {t.recipient.name}
+              </Link>
+            </span>
+          </div>
+          <Citations citations={t.citations} />
+        </div>
+      );
+    }
+    case "status": {
+      const s = event.change;
+      return (
+        <div className="mt-1 text-sm">
+          <Badge>Status</Badge>{" "}
+          {s.fromStatus ? `${concernStatusLabel[s.fromStatus]} → ` : ""}
+          <strong>{concernStatusLabel[s.toStatus]}</strong>
+          {s.changedBy ? ` by ${s.changedBy.name}` : ""}: {s.note}
+        </div>
+      );
+    }
+  }
 }

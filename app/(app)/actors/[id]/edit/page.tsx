@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { RecordForm } from "@/components/forms/record-form";
+import { parseId } from "@/components/record-parts";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { getActor } from "@/lib/db/records/actors";
+import { countryOptions } from "@/lib/db/requests";
+import { actorFields } from "@/lib/forms/actors";
+import { canEdit } from "@/lib/permissions";
+import { actorRecord } from "@/lib/records/actors";
+
+export const metadata: Metadata = { title: "Edit actor" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditActorPage({ params }: Props) {
+  await connection();
+  const raw = (await params).id;
+  const viewer = await requirePageUser(`/actors/${encodeURIComponent(raw)}/edit`);
+  const id = parseId(raw);
+  const actor = id ? await getActor(viewer, id) : null;
+  // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
+  if (!actor || !canEdit(viewer, actor)) notFound();
+  const values = await actorRecord.formValues(getDb(), actor.id);
+  if (!values) notFound();
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-semibold">Edit actor</h1>
+      <RecordForm
+        type="actor"
+        id={actor.id}
+        version={actor.version}
+        initialValues={values}
+        fields={actorFields}
+        countries={await countryOptions()}
+        submitLabel="Save changes"
+        cancelHref={`/actors/${actor.id}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { Badge } from "@/components/badge";
+import { parseId } from "@/components/record-parts";
+import { RestoreVersionButton } from "@/components/records/restore-version-button";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { lookup, type LookupType } from "@/lib/db/lookup";
+import { displayValue, fieldLabel } from "@/lib/forms/display";
+import { FORM_FIELDS } from "@/lib/forms/registry";
+import { can } from "@/lib/permissions";
+import { RECORDS, RECORD_TYPES, type RecordType } from "@/lib/records/registry";
+import { recordHistory } from "@/lib/records/service";
+
+export const metadata: Metadata = { title: "History" };
+
+type Props = { params: Promise<{ type: string; id: string }> };
+
+const ACTION_WORDS: Record<string, string> = {
+  CREATE: "Created",
+  UPDATE: "Edited",
+  DELETE: "Deleted",
+  RESTORE: "Restored",
+  VERIFY: "Verified",
+  STATUS_CHANGE: "Status changed",
+};
+
+export default async function HistoryPage({ params }: Props) {
+  await connection();
+  const { type, id: rawId } = await params;
+  const viewer = await requirePageUser(`/history/${encodeURIComponent(type)}/${encodeURIComponent(rawId)}`);
+  const id = parseId(rawId);
+  if (!id || !(RECORD_TYPES as readonly string[]).includes(type)) notFound();
+  const config = RECORDS[type as RecordType];
+  const history = await recordHistory(config, viewer, id);
+  if (!history) notFound();
+  const fields = FORM_FIELDS[type] ?? [];
+  const countries = new Map((await getDb().country.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+  const currentVersion = Math.max(0, ...history.map((h) => h.version ?? 0));
+
+  // Names of the records that pickers link, in one query per kind (only those the viewer may see).
+  const wanted = new Map<string, Set<number>>();
+  for (const h of history) {
+    for (const [name, c] of Object.entries(h.changes)) {
+      const field = fields.find((f) => f.name === name);
+      if (field?.kind !== "picker") continue;
+      const set = wanted.get(field.lookup) ?? new Set<number>();
+      for (const v of [c.before, c.after].flat()) if (typeof v === "number") set.add(v);
+      wanted.set(field.lookup, set);
+    }
+  }
+  const recordLabels = new Map<string, Map<number, string>>();
+  for (const [kind, ids] of wanted) {
+    const options = await lookup(viewer, kind as LookupType, "", [...ids].slice(0, 100));
+    recordLabels.set(kind, new Map(options.map((o) => [o.id, o.label])));
+  }
+  const order = (name: string) => {
+    const i = fields.findIndex((f) => f.name === name);
+    return i === -1 ? fields.length : i;
+  };
+  const mayRestore = can(viewer.role, "record:restore");
+
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href={config.href(id)} className="text-blue-700 underline dark:text-blue-400">Back to the {config.label.toLowerCase()}</Link>
+      </p>
+      <h1 className="text-2xl font-semibold">History of this {config.label.toLowerCase()}</h1>
+      {history.length === 0 ? <p>No recorded change (loaded with the demo data).</p> : null}
+      <ol className="space-y-4">
+        {history.map((h) => {
+          const entries = Object.entries(h.changes).sort(([a], [b]) => order(a) - order(b));
+          const meta = (h.metadata ?? {}) as { restoredVersion?: number };
+          return (
+            <li key={h.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
+              <div className="flex flex-wrap items-center gap-2">
+                <Badge>{ACTION_WORDS[h.action] ?? h.action}</Badge>
+                {h.version ? <span className="text-sm">version {h.version}</span> : null}
+                <span className="text-sm text-slate-600 dark:text-slate-400">
+                  {h.occurredAt.toISOString().replace("T", " ").slice(0, 16)} UTC by {h.user ?? "the system"}
+                </span>
+                {meta.restoredVersion ? <span className="text-sm">(back to version {meta.restoredVersion})</span> : null}
+                {mayRestore && h.restorable && h.version ? (
+                  <RestoreVersionButton type={type} id={id} eventId={h.id} version={currentVersion} label={`Restore version ${h.version}`} />
+                ) : null}
+              </div>
+              {entries.length > 0 ? (
+                <table className="mt-2 w-full text-left text-sm">
+                  <caption className="sr-only">Changed fields</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="w-1/4 pr-3">Field</th>
+                      <th scope="col" className="pr-3">Before</th>
+                      <th scope="col">After</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {entries.map(([name, c]) => {
+                      const field = fields.find((f) => f.name === name);
+                      return (
+                        <tr key={name} className="align-top">
+                          <th scope="row" className="pr-3 font-medium">{fieldLabel(fields, name)}</th>
+                          <td className="pr-3 text-red-800 dark:text-red-300"><del>{displayValue(field, c.before, countries, recordLabels)}</del></td>
+                          <td className="text-emerald-800 dark:text-emerald-300"><ins>{displayValue(field, c.after, countries, recordLabels)}</ins></td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

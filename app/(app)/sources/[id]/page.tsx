@@ -1,0 +1,165 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { Badge } from "@/components/badge";
+import { RecordActions } from "@/components/records/record-actions";
+import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getSource, type CitingRecord } from "@/lib/db/records/sources";
+import { formatVagueDate } from "@/lib/format/dates";
+import { classificationLabel, labelOrUnknown, sourceKindLabel } from "@/lib/format/labels";
+import { credibilityLabel, reliabilityLabel } from "@/lib/forms/sources";
+import { can, canDelete, canEdit } from "@/lib/permissions";
+import type { CitationTarget } from "@/lib/validation/citations";
+
+type Props = { params: Promise<{ id: string }> };
+
+const link = "text-blue-700 underline dark:text-blue-400";
+
+const load = cache(async (raw: string) => {
+  await connection();
+  const viewer = await requirePageUser(`/sources/${encodeURIComponent(raw)}`);
+  const id = parseId(raw);
+  const source = id ? await getSource(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+  return { viewer, source };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { source } = await load((await params).id);
+  return { title: source?.title ?? "Source not found" };
+}
+
+/** The citing records, grouped by type in this order. */
+const GROUPS: { type: CitationTarget; title: string }[] = [
+  { type: "concern", title: "Concerns" },
+  { type: "request", title: "Diplomatic requests" },
+  { type: "transfer", title: "Arms transfers" },
+  { type: "inspection", title: "Inspections" },
+  { type: "quote", title: "Quotes" },
+  { type: "actor", title: "Actors" },
+  { type: "weaponSystem", title: "Weapon systems" },
+];
+
+export default async function SourcePage({ params }: Props) {
+  const { viewer, source: s } = await load((await params).id);
+  if (!s) notFound();
+  const deleted = s.deletedAt !== null;
+  const records = new Set(s.citedBy.map((c) => `${c.type}:${c.id}`)).size;
+  // A short excerpt is shown open; a whole article is folded away.
+  const longExcerpt = (s.excerpt?.length ?? 0) > 800;
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href="/sources" className={link}>Sources</Link>
+        </p>
+        <h1 className="text-2xl font-semibold">{s.title}</h1>
+        <div className="flex flex-wrap gap-2">
+          <Badge>{sourceKindLabel[s.kind]}</Badge>
+          {s.classification ? <Badge tone={s.classification === "UNCLASSIFIED" ? "neutral" : "warning"}>{classificationLabel[s.classification]}</Badge> : null}
+          <Badge>Reliability: {s.reliability ? reliabilityLabel[s.reliability] : "not graded"}</Badge>
+          <VerificationBadge verifiedAt={s.verifiedAt} by={s.verifiedBy?.name} />
+          {s.visibility === "RESTRICTED" ? <Badge tone="warning">Restricted</Badge> : null}
+          {deleted ? <Badge tone="danger">Deleted</Badge> : null}
+        </div>
+        <RecordActions
+          type="source"
+          id={s.id}
+          version={s.version}
+          label="Source"
+          editHref={canEdit(viewer, s) ? `/sources/${s.id}/edit` : undefined}
+          historyHref={`/history/source/${s.id}`}
+          canVerify={can(viewer.role, "record:verify") && s.verifiedAt === null}
+          canDelete={canDelete(viewer, s)}
+          canRestore={can(viewer.role, "record:restore")}
+          deleted={deleted}
+          afterDeleteHref="/sources"
+        />
+      </header>
+
+      <dl className="grid max-w-4xl grid-cols-2 gap-4 sm:grid-cols-3">
+        <Fact term="Kind">{sourceKindLabel[s.kind]}</Fact>
+        <Fact term="Date">{s.publishedOn ? formatVagueDate(s.publishedOn, s.publishedOnPrecision) : "Unknown"}</Fact>
+        <Fact term="Classification">{labelOrUnknown(classificationLabel, s.classification)}</Fact>
+        <Fact term="Author">{s.author ?? "Unknown"}</Fact>
+        <Fact term="Publisher">{s.publisher ?? "Unknown"}</Fact>
+        <Fact term="Reference">{s.reference ?? "None"}</Fact>
+        <Fact term="Source reliability">{s.reliability ? reliabilityLabel[s.reliability] : "Not graded"}</Fact>
+        <Fact term="Web address">
+          {s.url ? (
+            <a className={`${link} break-all`} href={s.url} rel="noopener noreferrer nofollow" target="_blank">
+              {s.url}<span className="sr-only"> (opens in a new tab)</span>
+            </a>
+          ) : "None"}
+        </Fact>
+        <Fact term="Logged">
+          {s.createdBy?.name ?? "Demo data"} · {s.createdAt.toISOString().slice(0, 10)}
+        </Fact>
+      </dl>
+
+      {s.excerpt ? (
+        <Section title="Excerpt" id="excerpt">
+          {longExcerpt ? (
+            <details>
+              <summary className="cursor-pointer text-sm font-medium">Show the excerpt ({s.excerpt.length.toLocaleString("en-US")} characters)</summary>
+              <blockquote className="mt-2 max-w-3xl whitespace-pre-line border-l-2 border-slate-300 pl-3 text-sm dark:border-slate-700">{s.excerpt}</blockquote>
+            </details>
+          ) : (
+            <blockquote className="max-w-3xl whitespace-pre-line border-l-2 border-slate-300 pl-3 text-sm dark:border-slate-700">{s.excerpt}</blockquote>
+          )}
+        </Section>
+      ) : null}
+
+      <Section title="Cited by" id="cited-by">
+        {s.citedBy.length === 0 ? (
+          <p className="text-sm">No record cites this source.</p>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            {s.citedBy.length} {s.citedBy.length === 1 ? "citation" : "citations"} by {records} {records === 1 ? "record" : "records"}.
+          </p>
+        )}
+        {GROUPS.map((g) => {
+          const rows = s.citedBy.filter((c) => c.type === g.type);
+          if (rows.length === 0) return null;
+          // One entry per citing record, with each of its citations of this source.
+          const byRecord = new Map<number, CitingRecord[]>();
+          for (const c of rows) byRecord.set(c.id, [...(byRecord.get(c.id) ?? []), c]);
+          return (
+            <div key={g.type} className="space-y-2">
+              <h3 className="font-semibold">{g.title} ({byRecord.size})</h3>
+              <ul className="space-y-3">
+                {[...byRecord.values()].map((citations) => <CitingEntry key={citations[0]!.id} citations={citations} />)}
+              </ul>
+            </div>
+          );
+        })}
+      </Section>
+    </article>
+  );
+}
+
+function CitingEntry({ citations }: { citations: CitingRecord[] }) {
+  const record = citations[0]!;
+  return (
+    <li className="border-l-2 border-slate-300 pl-3 text-sm dark:border-slate-700">
+      <div>
+        <Link className={`font-medium ${link}`} href={record.href}>{record.label}</Link>
+        {record.detail && !record.label.includes(record.detail) ? <span className="text-slate-600 dark:text-slate-400"> ({record.detail})</span> : null}
+      </div>
+      <ul className="mt-1 space-y-2">
+        {citations.map((c) => (
+          <li key={c.citationId}>
+            {c.passage ? <blockquote className="italic text-slate-700 dark:text-slate-300">“{c.passage}”</blockquote> : <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>}
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Credibility: {c.credibility ? (credibilityLabel[c.credibility] ?? c.credibility) : "not graded"}
+              {c.note ? ` · ${c.note}` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { RecordForm } from "@/components/forms/record-form";
+import { parseId } from "@/components/record-parts";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db/client";
+import { getWeaponSystem } from "@/lib/db/records/weapon-systems";
+import { countryOptions } from "@/lib/db/requests";
+import { weaponSystemFields } from "@/lib/forms/weapon-systems";
+import { canEdit } from "@/lib/permissions";
+import { weaponSystemRecord } from "@/lib/records/weapon-systems";
+
+export const metadata: Metadata = { title: "Edit weapon system" };
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditWeaponSystemPage({ params }: Props) {
+  await connection();
+  const raw = (await params).id;
+  const viewer = await requirePageUser(`/weapon-systems/${encodeURIComponent(raw)}/edit`);
+  const id = parseId(raw);
+  const weaponSystem = id ? await getWeaponSystem(viewer, id) : null;
+  // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
+  if (!weaponSystem || !canEdit(viewer, weaponSystem)) notFound();
+  const values = await weaponSystemRecord.formValues(getDb(), weaponSystem.id);
+  if (!values) notFound();
+  return (
+    <div className="max-w-4xl space-y-4">
+      <h1 className="text-2xl font-semibold">Edit weapon system</h1>
+      <RecordForm
+        type="weaponSystem"
+        id={weaponSystem.id}
+        version={weaponSystem.version}
+        initialValues={values}
+        fields={weaponSystemFields}
+        countries={await countryOptions()}
+        submitLabel="Save changes"
+        cancelHref={`/weapon-systems/${weaponSystem.id}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { Badge } from "@/components/badge";
+import { RecordActions } from "@/components/records/record-actions";
+import { RecordCitations } from "@/components/records/cite-source";
+import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { inspectionTitle } from "@/lib/db/records/inspections";
+import { getWeaponSystem } from "@/lib/db/records/weapon-systems";
+import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
+import { inspectionStatusLabel, transferStatusLabel, weaponCategoryLabel } from "@/lib/format/labels";
+import { can, canDelete, canEdit } from "@/lib/permissions";
+
+type Props = { params: Promise<{ id: string }> };
+
+const link = "text-blue-700 underline dark:text-blue-400";
+
+const load = cache(async (raw: string) => {
+  await connection();
+  const viewer = await requirePageUser(`/weapon-systems/${encodeURIComponent(raw)}`);
+  const id = parseId(raw);
+  const weaponSystem = id ? await getWeaponSystem(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+  return { viewer, weaponSystem };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { weaponSystem } = await load((await params).id);
+  return { title: weaponSystem?.name ?? "Weapon system not found" };
+}
+
+export default async function WeaponSystemPage({ params }: Props) {
+  const { viewer, weaponSystem: w } = await load((await params).id);
+  if (!w) notFound();
+  const deleted = w.deletedAt !== null;
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href="/weapon-systems" className={link}>Weapon systems</Link>
+        </p>
+        <h1 className="text-2xl font-semibold">
+          {w.name}
+          {w.designation ? <span className="font-normal text-slate-600 dark:text-slate-400"> ({w.designation})</span> : null}
+        </h1>
+        <div className="flex flex-wrap gap-2">
+          <Badge tone={w.category === "MANPADS" ? "warning" : "neutral"}>{weaponCategoryLabel[w.category]}</Badge>
+          <VerificationBadge verifiedAt={w.verifiedAt} by={w.verifiedBy?.name} />
+          {w.visibility === "RESTRICTED" ? <Badge tone="warning">Restricted</Badge> : null}
+          {deleted ? <Badge tone="danger">Deleted</Badge> : null}
+        </div>
+        <RecordActions
+          type="weaponSystem"
+          id={w.id}
+          version={w.version}
+          label="Weapon system"
+          editHref={canEdit(viewer, w) ? `/weapon-systems/${w.id}/edit` : undefined}
+          historyHref={`/history/weaponSystem/${w.id}`}
+          canVerify={can(viewer.role, "record:verify") && w.verifiedAt === null}
+          canDelete={canDelete(viewer, w)}
+          canRestore={can(viewer.role, "record:restore")}
+          deleted={deleted}
+          afterDeleteHref="/weapon-systems"
+        />
+      </header>
+
+      <dl className="grid max-w-4xl grid-cols-2 gap-4 sm:grid-cols-3">
+        <Fact term="Category">{weaponCategoryLabel[w.category]}</Fact>
+        <Fact term="Designation">{w.designation ?? "None recorded"}</Fact>
+        <Fact term="Country of origin">
+          {w.originCountry ? <Link className={link} href={`/countries?q=${w.originCountry.alpha2}`}>{w.originCountry.name}</Link> : "Unknown"}
+        </Fact>
+        <Fact term="Logged">
+          {w.createdBy?.name ?? "Demo data"} · {w.createdAt.toISOString().slice(0, 10)}
+        </Fact>
+      </dl>
+      {w.description ? <p className="max-w-3xl whitespace-pre-line">{w.description}</p> : null}
+
+      <Section title="Arms transfers" id="transfers">
+        {w.transfers.length === 0 ? <p className="text-sm">No transfer of this system recorded.</p> : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <caption className="sr-only">Transfers of {w.name}</caption>
+              <thead>
+                <tr className="border-b border-slate-300 dark:border-slate-700">
+                  <th scope="col" className="py-2 pr-3">Transfer</th>
+                  <th scope="col" className="py-2 pr-3">Status</th>
+                  <th scope="col" className="py-2 pr-3">Year of order</th>
+                  <th scope="col" className="py-2 pr-3">Ordered</th>
+                  <th scope="col" className="py-2 pr-3">Delivered</th>
+                  <th scope="col" className="py-2 pr-3">Years of delivery</th>
+                </tr>
+              </thead>
+              <tbody>
+                {w.transfers.map((t) => (
+                  <tr key={t.id} className="border-b border-slate-200 dark:border-slate-800">
+                    <th scope="row" className="py-1.5 pr-3 font-normal">
+                      <Link className={link} href={`/transfers/${t.id}`}>{t.supplier.name} to {t.recipient.name}</Link>
+                    </th>
+                    <td className="py-1.5 pr-3">{transferStatusLabel[t.status]}</td>
+                    <td className="py-1.5 pr-3">{formatUncertain(t.orderYear, t.orderYearUncertain)}</td>
+                    <td className="py-1.5 pr-3">{formatUncertain(t.numberOrdered, t.numberOrderedUncertain)}</td>
+                    <td className="py-1.5 pr-3">{formatUncertain(t.numberDelivered, t.numberDeliveredUncertain)}</td>
+                    <td className="py-1.5 pr-3">{formatYears(t.deliveryYears, t.deliveryYearsUncertain)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section title="Inspections" id="inspections">
+        {w.inspections.length === 0 ? <p className="text-sm">No inspection of this system recorded.</p> : (
+          <ul className="list-disc pl-5 text-sm">
+            {w.inspections.map((i) => (
+              <li key={i.id}>
+                <Link className={link} href={`/inspections/${i.id}`}>{inspectionTitle(i)}</Link>: {inspectionStatusLabel[i.status]}
+                {i.conductedOn ? `, conducted ${formatVagueDate(i.conductedOn, i.conductedOnPrecision)}` : i.scheduledOn ? `, scheduled for ${formatVagueDate(i.scheduledOn, i.scheduledOnPrecision)}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+
+      <Section title="Sources" id="sources">
+        <RecordCitations targetType="weaponSystem" targetId={w.id} citations={w.citations} canCite={canEdit(viewer, w) && !deleted} />
+      </Section>
+    </article>
+  );
+}

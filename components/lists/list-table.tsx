@@ -1,0 +1,87 @@
+// A list's table: column headers that sort (links, so the sort is part of
+// the URL), with aria-sort on the sorted column; the first column heads its
+// row.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { SortDir } from "@/lib/lists/params";
+
+export type Column<Row> = {
+  key: string;
+  header: string;
+  /** The sort key this column's header sorts by, if any. */
+  sort?: string;
+  align?: "left" | "right";
+  cell: (row: Row) => ReactNode;
+};
+
+export function ListTable<Row extends { id: number | string }>({
+  caption,
+  columns,
+  rows,
+  sort,
+  dir,
+  sortHref,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  sort: string;
+  dir: SortDir;
+  /** The link that sorts by `key` (toggling the direction when already sorted by it). */
+  sortHref: (key: string) => string;
+}) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-300 dark:border-slate-700">
+            {columns.map((c) => {
+              const active = c.sort !== undefined && c.sort === sort;
+              const ariaSort = active ? (dir === "asc" ? "ascending" : "descending") : undefined;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={ariaSort}
+                  className={`py-2 pr-3 align-bottom ${c.align === "right" ? "text-right" : ""}`}
+                >
+                  {c.sort ? (
+                    <Link href={sortHref(c.sort)} className="inline-flex items-center gap-1 underline-offset-2 hover:underline">
+                      {c.header}
+                      <span aria-hidden="true" className={active ? "" : "text-slate-400"}>
+                        {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
+                      </span>
+                      <span className="sr-only">
+                        {active ? `, sorted ${ariaSort}; sort ${dir === "asc" ? "descending" : "ascending"}` : ", sort"}
+                      </span>
+                    </Link>
+                  ) : (
+                    c.header
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-b border-slate-200 align-top dark:border-slate-800">
+              {columns.map((c, i) =>
+                i === 0 ? (
+                  <th key={c.key} scope="row" className="py-2 pr-3 text-left font-normal">
+                    {c.cell(row)}
+                  </th>
+                ) : (
+                  <td key={c.key} className={`py-2 pr-3 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
+                    {c.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+// A whole list page below its heading: notes on ignored parameters, the
+// filters, where in the list this page is, the table (or an empty state) and
+// the pages.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { EmptyState } from "@/components/lists/empty-state";
+import { FilterBar, type FilterField } from "@/components/lists/filter-bar";
+import { ListTable, type Column } from "@/components/lists/list-table";
+import { Pagination } from "@/components/lists/pagination";
+import type { ListPage } from "@/lib/db/lists/common";
+import { LIST_SPECS, hasFilters, listHref, listQuery, rangeLabel, sortHref, type AnyListParams } from "@/lib/lists/params";
+
+export function ListView<Row extends { id: number | string }>({
+  title,
+  intro,
+  plural,
+  params,
+  messages,
+  filters,
+  page,
+  columns,
+}: {
+  title: string;
+  intro: ReactNode;
+  /** The rows' name in the plural ("diplomatic requests"). */
+  plural: string;
+  params: AnyListParams;
+  messages: string[];
+  filters: FilterField[];
+  page: ListPage<Row>;
+  columns: Column<Row>[];
+}) {
+  const path = LIST_SPECS[params.type].path;
+  const notes =
+    params.deleted && !page.showingDeleted
+      ? [...messages, "Only editors and admins can list deleted records; the current ones are shown."]
+      : messages;
+  const filtered = hasFilters(params);
+  const summary = rangeLabel(page.page, page.rows.length, page.total, page.pageSize);
+  // The sort survives a change of filters; the page does not.
+  const kept = listQuery(params, { page: 1 });
+  const hidden: Record<string, string> = {};
+  for (const key of ["sort", "dir"]) {
+    const v = kept.get(key);
+    if (v) hidden[key] = v;
+  }
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <div className="text-sm text-slate-600 dark:text-slate-400">{intro}</div>
+      </div>
+      {notes.length ? (
+        <div role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p className="font-medium">Some of this address’s parameters were not used:</p>
+          <ul className="ml-5 list-disc">
+            {notes.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {page.showingDeleted ? (
+        <p role="status" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          Showing deleted {plural} only, to restore them.{" "}
+          <Link href={listHref({ ...params, deleted: false, page: 1 })} className="underline">
+            Show current {plural}
+          </Link>
+        </p>
+      ) : null}
+      <FilterBar id={`${params.type}-filters`} label={`Filter ${plural}`} action={path} fields={filters} hidden={hidden} clearHref={path} />
+      <p className="text-sm font-medium" aria-live="polite">
+        {summary}
+      </p>
+      {page.rows.length ? (
+        <ListTable
+          caption={`${title}: ${summary}`}
+          columns={columns}
+          rows={page.rows}
+          sort={params.sort}
+          dir={params.dir}
+          sortHref={(key) => sortHref(params, key)}
+        />
+      ) : page.page > 1 && page.total.value > 0 ? (
+        <p>
+          This page is past the end of the list ({page.total.exact ? "" : "about "}
+          {page.total.value.toLocaleString("en")} {plural}).{" "}
+          <Link
+            href={listHref(params, { page: page.total.exact ? Math.max(1, Math.ceil(page.total.value / page.pageSize)) : 1 })}
+            className="text-blue-700 underline dark:text-blue-400"
+          >
+            {page.total.exact ? "Go to the last page" : "Go to the first page"}
+          </Link>
+          .
+        </p>
+      ) : (
+        <EmptyState plural={plural} filtered={filtered} clearHref={path} />
+      )}
+      <Pagination
+        label={`Pages of ${plural}`}
+        page={page.page}
+        hasNext={page.hasNext}
+        pageHref={(n) => listHref(params, { page: n })}
+        summary={summary}
+      />
+    </div>
+  );
+}

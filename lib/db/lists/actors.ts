@@ -1,0 +1,62 @@
+import "server-only";
+// The list of actors: /actors.
+import {
+  baseWhere,
+  searchSql,
+  countryIdSql,
+  enumInSql,
+  rowsSql,
+  runList,
+  showsDeleted,
+  verifiedSql,
+  type ListPage,
+  type ListQuery,
+  type SortColumn,
+} from "@/lib/db/lists/common";
+import { tsquerySql } from "@/lib/db/lists/search";
+import type { Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ActorKind, Visibility } from "@/lib/generated/prisma/enums";
+import type { ListParams, SortKey } from "@/lib/lists/params";
+
+export type ActorListRow = {
+  id: number;
+  name: string;
+  kind: ActorKind;
+  title: string | null;
+  affiliation: string | null;
+  country: string | null;
+  countryAlpha2: string | null;
+  verified: boolean;
+  visibility: Visibility;
+  deletedAt: Date | null;
+};
+
+const SORTS: Record<SortKey<"actors">, SortColumn> = {
+  name: { expr: `a.name`, nullable: false },
+  kind: { expr: `a.kind`, nullable: false },
+};
+
+export function actorListQuery(viewer: Viewer, params: ListParams<"actors">): ListQuery {
+  const { sql } = Prisma;
+  const where = baseWhere(viewer, params, "a");
+  if (params.country) where.push(sql`a."countryId" = ${countryIdSql(params.country)}`);
+  if (params.enums.kind.length) where.push(enumInSql("a.kind", "ActorKind", params.enums.kind));
+  if (params.verified !== null) where.push(verifiedSql("a", params.verified));
+  const search = params.q ? searchSql("a", tsquerySql(params.q)) : null;
+  return { table: `"Actor"`, alias: "a", where, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+}
+
+export function actorRowsSql(query: ListQuery): Prisma.Sql {
+  return rowsSql(
+    query,
+    Prisma.sql`a.id, a.name, a.kind, a.title, a.affiliation, c.name AS country, c.alpha2 AS "countryAlpha2",
+      (a."verifiedAt" IS NOT NULL) AS verified, a.visibility, a."deletedAt"`,
+    Prisma.sql`LEFT JOIN "Country" c ON c.id = a."countryId"`,
+  );
+}
+
+export async function listActors(viewer: Viewer, params: ListParams<"actors">): Promise<ListPage<ActorListRow>> {
+  const query = actorListQuery(viewer, params);
+  return runList<ActorListRow>(query, actorRowsSql(query), showsDeleted(viewer, params));
+}

@@ -1,0 +1,223 @@
+import "server-only";
+// What every list query shares: who may see which rows (the same rule as
+// readableBy, in SQL), filters, sorting, pagination and the row count.
+//
+// A page is one SQL statement: the ids of the page's rows are chosen first
+// (filtered, sorted, LIMIT 51 OFFSET n: the 51st row only says whether there
+// is a next page), then joined to the names they show. No query per row.
+//
+// Indexes decide the shape of the id query. A descending sort on a nullable
+// column would put unknown values first (PostgreSQL's NULLS FIRST, the order
+// a backward index scan gives); unknown belongs last, so such a sort reads
+// the known values and the unknown ones in two index-ordered branches.
+//
+// A search is planned on its own, for all its matches (a MATERIALIZED
+// CTE), then sorted and cut: its cost follows the number of matches, found
+// through the GIN indexes, and never the size of the table. Left to plan
+// search, sort and LIMIT together, PostgreSQL walks the sort column's index
+// testing each row, hoping to meet 50 matches early: for a word that it has
+// no statistics on and that few or no rows contain, that is the whole table
+// (several hundred times slower over 100,000 requests; the plans are checked
+// by tests/integration/lists-scale.test.ts). Matches in other tables (quotes,
+// citations) are looked up first, through their own GIN indexes, and join as
+// a list of ids: an EXISTS in an OR would be tested row by row instead.
+import { getDb } from "@/lib/db/client";
+import { readableBy, type Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { EXACT_COUNT_LIMIT, PAGE_SIZE, type AnyListParams, type DateBound, type ListTotal, type SortDir } from "@/lib/lists/params";
+import { can } from "@/lib/permissions";
+
+type Sql = Prisma.Sql;
+const { sql, raw, join } = Prisma;
+
+export type ListPage<Row> = {
+  rows: Row[];
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+  total: ListTotal;
+  /** The list shows soft-deleted records (deleted=yes, for an editor). */
+  showingDeleted: boolean;
+};
+
+/** A sort key: an SQL expression on the list's table alias (never user input). */
+export type SortColumn = { expr: string; nullable: boolean };
+
+export type ListQuery = {
+  /** Quoted table name and its alias, e.g. "DiplomaticRequest" r. */
+  table: string;
+  alias: string;
+  /** Conditions that every row must meet (AND). */
+  where: Sql[];
+  /** The search as a condition on the alias (null: no search); see searchSql. */
+  search: Sql | null;
+  sort: SortColumn;
+  dir: SortDir;
+  page: number;
+};
+
+/**
+ * A search on the list's own "search" column (GIN-indexed) or, when given,
+ * matching through related records: `related` selects the ids of the rows
+ * that those match (each through its own GIN index).
+ */
+export function searchSql(alias: string, tsquery: Sql, related?: Sql): Sql {
+  const own = sql`${raw(alias)}.search @@ ${tsquery}`;
+  return related ? sql`(${own} OR ${raw(alias)}.id = ANY(ARRAY(${related})))` : own;
+}
+
+/** The rule of readableBy, in SQL: RESTRICTED rows only for editors, admins and their author. */
+export function visibleTo(viewer: Viewer, alias: string): Sql {
+  readableBy(viewer); // throws for a role that may not read
+  if (can(viewer.role, "record:read-restricted")) return sql`TRUE`;
+  return sql`(${raw(alias)}.visibility = 'INTERNAL' OR ${raw(alias)}."createdById" = ${viewer.id})`;
+}
+
+/** A related record that the viewer may see and that is not deleted. */
+export function readableSql(viewer: Viewer, alias: string): Sql {
+  return sql`(${raw(alias)}."deletedAt" IS NULL AND ${visibleTo(viewer, alias)})`;
+}
+
+/** Whether this viewer gets the deleted records they asked for (deleted=yes). */
+export function showsDeleted(viewer: Viewer, params: AnyListParams): boolean {
+  return params.deleted && can(viewer.role, "record:restore");
+}
+
+/** Visibility and soft deletion of the list's own rows. */
+export function baseWhere(viewer: Viewer, params: AnyListParams, alias: string): Sql[] {
+  const a = raw(alias);
+  return [showsDeleted(viewer, params) ? sql`${a}."deletedAt" IS NOT NULL` : sql`${a}."deletedAt" IS NULL`, visibleTo(viewer, alias)];
+}
+
+export function verifiedSql(alias: string, verified: boolean): Sql {
+  return verified ? sql`${raw(alias)}."verifiedAt" IS NOT NULL` : sql`${raw(alias)}."verifiedAt" IS NULL`;
+}
+
+/** The id of a country by alpha-2, as a scalar sub-query (no match: NULL, so no row matches). */
+export function countryIdSql(alpha2: string): Sql {
+  return sql`(SELECT id FROM "Country" WHERE alpha2 = ${alpha2}::char(2))`;
+}
+
+/** `column IN (values)` for a PostgreSQL enum; the values are bound parameters. */
+export function enumInSql(column: string, enumType: string, values: readonly string[]): Sql {
+  const type = raw(`"${enumType}"`);
+  return sql`${raw(column)} IN (${join(values.map((v) => sql`${v}::${type}`))})`;
+}
+
+/**
+ * A vague date (first day of its period + precision) that may fall within
+ * [from, to]: its period overlaps the range. "2005" (YEAR) is within
+ * from=2005-06. The `> from - 366 days` bound is implied by the exact test
+ * (no period is longer than a year) and lets PostgreSQL use the date's index.
+ */
+export function vagueDateInRangeSql(column: string, precisionColumn: string, from: DateBound | null, to: DateBound | null): Sql {
+  const col = raw(column);
+  const parts: Sql[] = [];
+  if (to) parts.push(sql`${col} <= ${to.end}::date`);
+  if (from) {
+    parts.push(sql`${col} > ${from.start}::date - 366`);
+    parts.push(
+      sql`${col} + CASE ${raw(precisionColumn)} WHEN 'YEAR' THEN interval '1 year' WHEN 'MONTH' THEN interval '1 month' ELSE interval '1 day' END > ${from.start}::date`,
+    );
+  }
+  return parts.length ? sql`(${join(parts, " AND ")})` : sql`TRUE`;
+}
+
+function and(conditions: Sql[]): Sql {
+  return conditions.length ? join(conditions, " AND ") : sql`TRUE`;
+}
+
+/** ORDER BY with unknown (NULL) values last in both directions, ties by id. */
+export function orderSql(q: Pick<ListQuery, "alias" | "sort" | "dir">): Sql {
+  const d = q.dir === "asc" ? "ASC" : "DESC";
+  const nulls = q.sort.nullable ? " NULLS LAST" : "";
+  return raw(`${q.sort.expr} ${d}${nulls}, ${q.alias}.id ${d}`);
+}
+
+/** The order an index on the sort column gives (NULLS LAST ascending, FIRST descending). */
+function indexOrderSql(q: ListQuery): Sql {
+  const d = q.dir === "asc" ? "ASC" : "DESC";
+  return raw(`${q.sort.expr} ${d}, ${q.alias}.id ${d}`);
+}
+
+/** Every condition of the list, the search included. */
+function conditions(q: ListQuery): Sql[] {
+  return q.search ? [...q.where, q.search] : q.where;
+}
+
+/** The ids of the page's rows, plus one to tell whether a next page exists. */
+export function pageIdsSql(q: ListQuery): Sql {
+  const table = raw(`${q.table} ${q.alias}`);
+  const offset = (q.page - 1) * PAGE_SIZE;
+  const where = conditions(q);
+  const outerOrder = orderSql({ alias: "u", sort: { ...q.sort, expr: "u.sort_key" }, dir: q.dir });
+  if (q.search) {
+    return sql`WITH u AS MATERIALIZED (SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table} WHERE ${and(where)})
+      SELECT u.id FROM u ORDER BY ${outerOrder} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+  }
+  if (!(q.sort.nullable && q.dir === "desc")) {
+    return sql`SELECT ${raw(q.alias)}.id FROM ${table} WHERE ${and(where)}
+      ORDER BY ${orderSql(q)} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+  }
+  // DESC on a nullable column: known values, then unknown ones, each branch
+  // its own first offset + 51 rows in index order with their sort key; the
+  // page is the first 51 of both after the offset.
+  const branches = [sql`${raw(q.sort.expr)} IS NOT NULL`, sql`${raw(q.sort.expr)} IS NULL`].map(
+    (part) => sql`(SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table} WHERE ${and([...where, part])}
+        ORDER BY ${indexOrderSql(q)} LIMIT ${offset + PAGE_SIZE + 1})`,
+  );
+  return sql`SELECT u.id FROM (${join(branches, " UNION ALL ")}) u
+    ORDER BY ${outerOrder} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+}
+
+/** The ids of every matching row, unsorted: for counting and estimating. */
+export function matchIdsSql(q: ListQuery): Sql {
+  return sql`SELECT ${raw(q.alias)}.id FROM ${raw(`${q.table} ${q.alias}`)} WHERE ${and(conditions(q))}`;
+}
+
+/** The page's rows: `columns` and `joins` refer to the list's alias. */
+export function rowsSql(q: ListQuery, columns: Sql, joins: Sql = Prisma.empty): Sql {
+  return sql`SELECT ${columns}
+    FROM (${pageIdsSql(q)}) page
+    JOIN ${raw(`${q.table} ${q.alias}`)} ON ${raw(q.alias)}.id = page.id
+    ${joins}
+    ORDER BY ${orderSql(q)}`;
+}
+
+type Db = ReturnType<typeof getDb>;
+
+/** The planner's estimate of the rows a query returns (EXPLAIN, nothing is run). */
+export async function estimateRows(db: Db, query: Sql): Promise<number> {
+  const result = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>(sql`EXPLAIN (FORMAT JSON) ${query}`);
+  let plan = result[0]?.["QUERY PLAN"];
+  if (typeof plan === "string") plan = JSON.parse(plan);
+  const rows = (plan as { Plan?: { "Plan Rows"?: number } }[] | undefined)?.[0]?.Plan?.["Plan Rows"];
+  return typeof rows === "number" && Number.isFinite(rows) ? rows : 0;
+}
+
+/**
+ * How many rows match: counted exactly when the planner expects at most
+ * EXACT_COUNT_LIMIT (and the count stops there), else the estimate.
+ */
+export async function countMatches(db: Db, q: ListQuery): Promise<ListTotal> {
+  const estimate = await estimateRows(db, matchIdsSql(q));
+  if (estimate > EXACT_COUNT_LIMIT) return { value: Math.round(estimate), exact: false };
+  const [row] = await db.$queryRaw<{ n: number }[]>(
+    sql`SELECT count(*)::int AS n FROM (${matchIdsSql(q)} LIMIT ${EXACT_COUNT_LIMIT + 1}) capped`,
+  );
+  const n = row?.n ?? 0;
+  return n > EXACT_COUNT_LIMIT ? { value: Math.max(n, Math.round(estimate)), exact: false } : { value: n, exact: true };
+}
+
+/** Runs a page query, and counts only when the page itself does not tell. */
+export async function runList<Row>(q: ListQuery, rows: Sql, showingDeleted: boolean): Promise<ListPage<Row>> {
+  const db = getDb();
+  const fetched = await db.$queryRaw<Row[]>(rows);
+  const hasNext = fetched.length > PAGE_SIZE;
+  const pageRows = fetched.slice(0, PAGE_SIZE);
+  const offset = (q.page - 1) * PAGE_SIZE;
+  // The last page (or an empty first page) gives the exact total for free.
+  const total =
+    !hasNext && (pageRows.length > 0 || q.page === 1) ? { value: offset + pageRows.length, exact: true } : await countMatches(db, q);
+  return { rows: pageRows, page: q.page, pageSize: PAGE_SIZE, hasNext, total, showingDeleted };
+}

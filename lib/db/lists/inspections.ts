@@ -1,0 +1,92 @@
+import "server-only";
+// The list of inspections: /inspections.
+import {
+  baseWhere,
+  searchSql,
+  countryIdSql,
+  enumInSql,
+  readableSql,
+  rowsSql,
+  runList,
+  showsDeleted,
+  vagueDateInRangeSql,
+  verifiedSql,
+  type ListPage,
+  type ListQuery,
+  type SortColumn,
+} from "@/lib/db/lists/common";
+import { tsquerySql } from "@/lib/db/lists/search";
+import type { Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DatePrecision, InspectionStatus, Visibility } from "@/lib/generated/prisma/enums";
+import type { ListParams, SortKey } from "@/lib/lists/params";
+
+export type InspectionListRow = {
+  id: number;
+  hostCountry: string;
+  hostCountryAlpha2: string;
+  inspectingCountry: string | null;
+  inspectingCountryAlpha2: string | null;
+  inspectingParty: string | null;
+  /** The weapon system inspected, directly or through the transfer. */
+  weaponSystem: string | null;
+  /** The transfer, when linked and visible to the viewer. */
+  transferId: number | null;
+  basis: string | null;
+  status: InspectionStatus;
+  assertedOn: Date | null;
+  assertedOnPrecision: DatePrecision | null;
+  scheduledOn: Date | null;
+  scheduledOnPrecision: DatePrecision | null;
+  conductedOn: Date | null;
+  conductedOnPrecision: DatePrecision | null;
+  verified: boolean;
+  visibility: Visibility;
+  deletedAt: Date | null;
+};
+
+const SORTS: Record<SortKey<"inspections">, SortColumn> = {
+  asserted: { expr: `i."assertedOn"`, nullable: true },
+  scheduled: { expr: `i."scheduledOn"`, nullable: true },
+  status: { expr: `i.status`, nullable: false },
+};
+
+export function inspectionListQuery(viewer: Viewer, params: ListParams<"inspections">): ListQuery {
+  const { sql } = Prisma;
+  const where = baseWhere(viewer, params, "i");
+  if (params.country) {
+    const id = countryIdSql(params.country);
+    where.push(sql`(i."hostCountryId" = ${id} OR i."inspectingCountryId" = ${id})`);
+  }
+  if (params.enums.status.length) where.push(enumInSql("i.status", "InspectionStatus", params.enums.status));
+  if (params.from || params.to) {
+    // Asserted or scheduled within the range.
+    where.push(sql`(${vagueDateInRangeSql(`i."assertedOn"`, `i."assertedOnPrecision"`, params.from, params.to)}
+      OR ${vagueDateInRangeSql(`i."scheduledOn"`, `i."scheduledOnPrecision"`, params.from, params.to)})`);
+  }
+  if (params.verified !== null) where.push(verifiedSql("i", params.verified));
+  const search = params.q ? searchSql("i", tsquerySql(params.q)) : null;
+  return { table: `"Inspection"`, alias: "i", where, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+}
+
+export function inspectionRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {
+  return rowsSql(
+    query,
+    Prisma.sql`i.id, h.name AS "hostCountry", h.alpha2 AS "hostCountryAlpha2",
+      ic.name AS "inspectingCountry", ic.alpha2 AS "inspectingCountryAlpha2", i."inspectingParty",
+      COALESCE(w.name, tw.name) AS "weaponSystem", tr.id AS "transferId", i.basis, i.status,
+      i."assertedOn", i."assertedOnPrecision", i."scheduledOn", i."scheduledOnPrecision",
+      i."conductedOn", i."conductedOnPrecision",
+      (i."verifiedAt" IS NOT NULL) AS verified, i.visibility, i."deletedAt"`,
+    Prisma.sql`JOIN "Country" h ON h.id = i."hostCountryId"
+      LEFT JOIN "Country" ic ON ic.id = i."inspectingCountryId"
+      LEFT JOIN "WeaponSystem" w ON w.id = i."weaponSystemId" AND ${readableSql(viewer, "w")}
+      LEFT JOIN "ArmsTransfer" tr ON tr.id = i."transferId" AND ${readableSql(viewer, "tr")}
+      LEFT JOIN "WeaponSystem" tw ON tw.id = tr."weaponSystemId" AND ${readableSql(viewer, "tw")}`,
+  );
+}
+
+export async function listInspections(viewer: Viewer, params: ListParams<"inspections">): Promise<ListPage<InspectionListRow>> {
+  const query = inspectionListQuery(viewer, params);
+  return runList<InspectionListRow>(query, inspectionRowsSql(viewer, query), showsDeleted(viewer, params));
+}

@@ -1,0 +1,112 @@
+import "server-only";
+// The list of diplomatic requests: /requests.
+import {
+  baseWhere,
+  searchSql,
+  countryIdSql,
+  enumInSql,
+  readableSql,
+  rowsSql,
+  runList,
+  showsDeleted,
+  vagueDateInRangeSql,
+  verifiedSql,
+  type ListPage,
+  type ListQuery,
+  type SortColumn,
+} from "@/lib/db/lists/common";
+import { tsquerySql } from "@/lib/db/lists/search";
+import type { Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type {
+  Classification,
+  DatePrecision,
+  RequestAsk,
+  RequestChannel,
+  RequestResponse,
+  Visibility,
+} from "@/lib/generated/prisma/enums";
+import type { ListParams, SortKey } from "@/lib/lists/params";
+
+export type RequestListRow = {
+  id: number;
+  title: string;
+  occurredOn: Date | null;
+  occurredOnPrecision: DatePrecision | null;
+  requestingCountry: string;
+  requestingCountryAlpha2: string;
+  targetCountry: string;
+  targetCountryAlpha2: string;
+  channel: RequestChannel | null;
+  ask: RequestAsk;
+  response: RequestResponse | null;
+  classification: Classification | null;
+  verified: boolean;
+  visibility: Visibility;
+  deletedAt: Date | null;
+};
+
+const SORTS: Record<SortKey<"requests">, SortColumn> = {
+  date: { expr: `r."occurredOn"`, nullable: true },
+  title: { expr: `r.title`, nullable: false },
+  response: { expr: `r.response`, nullable: true },
+  ask: { expr: `r.ask`, nullable: false },
+};
+
+/** The list's query (exported for the query-plan tests). */
+export function requestListQuery(viewer: Viewer, params: ListParams<"requests">): ListQuery {
+  const { sql } = Prisma;
+  const where = baseWhere(viewer, params, "r");
+  if (params.country) {
+    const id = countryIdSql(params.country);
+    where.push(sql`(r."requestingCountryId" = ${id} OR r."targetCountryId" = ${id})`);
+  }
+  if (params.enums.response.length) where.push(enumInSql("r.response", "RequestResponse", params.enums.response));
+  if (params.enums.weapon.length) {
+    // Through the request's transfers, those the viewer may see.
+    where.push(sql`EXISTS (
+      SELECT 1 FROM "RequestTransfer" rt
+        JOIN "ArmsTransfer" t ON t.id = rt."transferId"
+        JOIN "WeaponSystem" w ON w.id = t."weaponSystemId"
+       WHERE rt."requestId" = r.id AND ${readableSql(viewer, "t")} AND ${readableSql(viewer, "w")}
+         AND ${enumInSql("w.category", "WeaponCategory", params.enums.weapon)})`);
+  }
+  if (params.from || params.to) where.push(vagueDateInRangeSql(`r."occurredOn"`, `r."occurredOnPrecision"`, params.from, params.to));
+  if (params.verified !== null) where.push(verifiedSql("r", params.verified));
+
+  // The request's own text, its quotes' text and its citations' passages
+  // (only quotes and sources the viewer may see).
+  const search = params.q
+    ? (() => {
+        const tsq = tsquerySql(params.q);
+        return searchSql(
+          "r",
+          tsq,
+          sql`SELECT qt."requestId" FROM "Quote" qt
+               WHERE qt.search @@ ${tsq} AND qt."requestId" IS NOT NULL AND ${readableSql(viewer, "qt")}
+              UNION
+              SELECT ci."requestId" FROM "Citation" ci JOIN "Source" so ON so.id = ci."sourceId"
+               WHERE ci.search @@ ${tsq} AND ci."requestId" IS NOT NULL AND ${readableSql(viewer, "so")}`,
+        );
+      })()
+    : null;
+  return { table: `"DiplomaticRequest"`, alias: "r", where, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+}
+
+export function requestRowsSql(query: ListQuery): Prisma.Sql {
+  return rowsSql(
+    query,
+    Prisma.sql`r.id, r.title, r."occurredOn", r."occurredOnPrecision",
+      rc.name AS "requestingCountry", rc.alpha2 AS "requestingCountryAlpha2",
+      tc.name AS "targetCountry", tc.alpha2 AS "targetCountryAlpha2",
+      r.channel, r.ask, r.response, r.classification,
+      (r."verifiedAt" IS NOT NULL) AS verified, r.visibility, r."deletedAt"`,
+    Prisma.sql`JOIN "Country" rc ON rc.id = r."requestingCountryId"
+      JOIN "Country" tc ON tc.id = r."targetCountryId"`,
+  );
+}
+
+export async function listRequests(viewer: Viewer, params: ListParams<"requests">): Promise<ListPage<RequestListRow>> {
+  const query = requestListQuery(viewer, params);
+  return runList<RequestListRow>(query, requestRowsSql(query), showsDeleted(viewer, params));
+}

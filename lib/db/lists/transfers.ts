@@ -1,0 +1,90 @@
+import "server-only";
+// The list of arms transfers: /transfers.
+import {
+  baseWhere,
+  searchSql,
+  countryIdSql,
+  enumInSql,
+  readableSql,
+  rowsSql,
+  runList,
+  showsDeleted,
+  verifiedSql,
+  type ListPage,
+  type ListQuery,
+  type SortColumn,
+} from "@/lib/db/lists/common";
+import { tsquerySql } from "@/lib/db/lists/search";
+import type { Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TransferStatus, Visibility, WeaponCategory } from "@/lib/generated/prisma/enums";
+import type { ListParams, SortKey } from "@/lib/lists/params";
+
+export type TransferListRow = {
+  id: number;
+  supplier: string;
+  supplierAlpha2: string;
+  recipient: string;
+  recipientAlpha2: string;
+  /** Null when none is linked or the viewer may not see it. */
+  weaponSystemId: number | null;
+  weaponSystem: string | null;
+  weaponCategory: WeaponCategory | null;
+  status: TransferStatus;
+  numberOrdered: number | null;
+  numberOrderedUncertain: boolean;
+  numberDelivered: number | null;
+  numberDeliveredUncertain: boolean;
+  orderYear: number | null;
+  orderYearUncertain: boolean;
+  deliveryYears: number[];
+  deliveryYearsUncertain: boolean;
+  verified: boolean;
+  visibility: Visibility;
+  deletedAt: Date | null;
+};
+
+const SORTS: Record<SortKey<"transfers">, SortColumn> = {
+  year: { expr: `t."orderYear"`, nullable: true },
+  status: { expr: `t.status`, nullable: false },
+  added: { expr: `t.id`, nullable: false },
+};
+
+export function transferListQuery(viewer: Viewer, params: ListParams<"transfers">): ListQuery {
+  const { sql } = Prisma;
+  const where = baseWhere(viewer, params, "t");
+  if (params.country) {
+    const id = countryIdSql(params.country);
+    where.push(sql`(t."supplierId" = ${id} OR t."recipientId" = ${id})`);
+  }
+  if (params.enums.status.length) where.push(enumInSql("t.status", "TransferStatus", params.enums.status));
+  if (params.enums.weapon.length) {
+    where.push(sql`t."weaponSystemId" IN (SELECT w.id FROM "WeaponSystem" w
+      WHERE ${enumInSql("w.category", "WeaponCategory", params.enums.weapon)} AND ${readableSql(viewer, "w")})`);
+  }
+  // The year of order, a whole year: within the range when its year is.
+  if (params.from) where.push(sql`t."orderYear" >= ${Number(params.from.start.slice(0, 4))}`);
+  if (params.to) where.push(sql`t."orderYear" <= ${Number(params.to.end.slice(0, 4))}`);
+  if (params.verified !== null) where.push(verifiedSql("t", params.verified));
+  const search = params.q ? searchSql("t", tsquerySql(params.q)) : null;
+  return { table: `"ArmsTransfer"`, alias: "t", where, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+}
+
+export function transferRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {
+  return rowsSql(
+    query,
+    Prisma.sql`t.id, s.name AS supplier, s.alpha2 AS "supplierAlpha2", rc.name AS recipient, rc.alpha2 AS "recipientAlpha2",
+      w.id AS "weaponSystemId", w.name AS "weaponSystem", w.category AS "weaponCategory",
+      t.status, t."numberOrdered", t."numberOrderedUncertain", t."numberDelivered", t."numberDeliveredUncertain",
+      t."orderYear", t."orderYearUncertain", t."deliveryYears", t."deliveryYearsUncertain",
+      (t."verifiedAt" IS NOT NULL) AS verified, t.visibility, t."deletedAt"`,
+    Prisma.sql`JOIN "Country" s ON s.id = t."supplierId"
+      JOIN "Country" rc ON rc.id = t."recipientId"
+      LEFT JOIN "WeaponSystem" w ON w.id = t."weaponSystemId" AND ${readableSql(viewer, "w")}`,
+  );
+}
+
+export async function listTransfers(viewer: Viewer, params: ListParams<"transfers">): Promise<ListPage<TransferListRow>> {
+  const query = transferListQuery(viewer, params);
+  return runList<TransferListRow>(query, transferRowsSql(viewer, query), showsDeleted(viewer, params));
+}

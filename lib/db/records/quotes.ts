@@ -1,0 +1,47 @@
+import "server-only";
+// A quote's page: what was said, by whom, when, what it is about, and the
+// sources.
+import { getDb } from "@/lib/db/client";
+import { citationArgs, countrySelect, hideDeletedLinks, recordMetaSelect, recordWhere } from "@/lib/db/records/sources";
+import { redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+
+export async function getQuote(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
+  const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
+  const q = await getDb().quote.findFirst({
+    where,
+    select: {
+      ...recordMetaSelect,
+      text: true, speakerLabel: true, saidOn: true, saidOnPrecision: true, context: true,
+      speaker: {
+        select: {
+          id: true, name: true, title: true, affiliation: true, deletedAt: true, ...visibilityFields,
+          country: { select: countrySelect },
+        },
+      },
+      request: {
+        select: {
+          id: true, title: true, occurredOn: true, occurredOnPrecision: true, deletedAt: true, ...visibilityFields,
+        },
+      },
+      concern: { select: { id: true, title: true, status: true, deletedAt: true, ...visibilityFields } },
+      transfer: {
+        select: {
+          id: true, status: true, deletedAt: true, ...visibilityFields,
+          supplier: { select: countrySelect }, recipient: { select: countrySelect },
+          weaponSystem: { select: { id: true, name: true, deletedAt: true, ...visibilityFields } },
+        },
+      },
+      inspection: {
+        select: {
+          id: true, status: true, inspectingParty: true, deletedAt: true, ...visibilityFields,
+          hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
+        },
+      },
+      citations: citationArgs(readable),
+    },
+  });
+  if (!q) return null;
+  return hideDeletedLinks(redactInvisible(viewer, q));
+}
+
+export type QuoteDetail = NonNullable<Awaited<ReturnType<typeof getQuote>>>;

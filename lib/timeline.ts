@@ -1,0 +1,47 @@
+// A concern's timeline: requests, inspections, transfer milestones and status
+// changes in date order. Vague dates sort by the start of their period; a
+// request known only by its year comes before one dated later that year.
+// Undated events come last, in the order given.
+import type { DatePrecision } from "@/lib/generated/prisma/enums";
+
+export type TimelineKind = "request" | "inspection" | "transfer" | "status";
+
+export type TimelineItem<T> = {
+  key: string;
+  kind: TimelineKind;
+  date: Date | null;
+  precision: DatePrecision | null;
+  data: T;
+};
+
+const KIND_ORDER: Record<TimelineKind, number> = { transfer: 0, request: 1, inspection: 2, status: 3 };
+const PRECISION_ORDER: Record<DatePrecision, number> = { YEAR: 0, MONTH: 1, DAY: 2 };
+
+export function sortTimeline<T>(items: TimelineItem<T>[]): TimelineItem<T>[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => {
+      const da = a.item.date?.getTime();
+      const db = b.item.date?.getTime();
+      if (da === undefined && db === undefined) return a.index - b.index;
+      if (da === undefined) return 1;
+      if (db === undefined) return -1;
+      if (da !== db) return da - db;
+      const pa = PRECISION_ORDER[a.item.precision ?? "DAY"];
+      const pb = PRECISION_ORDER[b.item.precision ?? "DAY"];
+      if (pa !== pb) return pa - pb;
+      const ka = KIND_ORDER[a.item.kind];
+      const kb = KIND_ORDER[b.item.kind];
+      return ka !== kb ? ka - kb : a.index - b.index;
+    })
+    .map(({ item }) => item);
+}
+
+/** Milestones of a transfer: its order year and each delivery year. */
+export function transferMilestones(t: { orderYear: number | null; orderYearUncertain: boolean; deliveryYears: number[]; deliveryYearsUncertain: boolean }) {
+  const at = (year: number) => new Date(Date.UTC(year, 0, 1));
+  const out: { label: string; date: Date; uncertain: boolean }[] = [];
+  if (t.orderYear !== null) out.push({ label: "Ordered", date: at(t.orderYear), uncertain: t.orderYearUncertain });
+  for (const year of t.deliveryYears) out.push({ label: "Delivered", date: at(year), uncertain: t.deliveryYearsUncertain });
+  return out;
+}

@@ -1,0 +1,140 @@
+// The analysts' and editors' daily work in headless Chromium, against a
+// running app with the demo data:
+// - an analyst logs a lobbying attempt (keyboard shortcut L) as a follow-up,
+//   with a new actor and a new source created inline and a quote, and finds it
+//   on the concern's timeline;
+// - an editor verifies it, resolves and reopens the concern, edits the
+//   request and restores its first version, seeing both in its history;
+// - two tabs edit the same request: the second gets the conflict view,
+//   reapplies its change on top, and both changes are kept.
+//
+//   npx tsx tests/smoke/browser-flows.ts http://localhost:3000 [screenshot-dir]
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const outDir = path.resolve(process.argv[3] ?? "test-results/screenshots");
+let passes = 0;
+let failures = 0;
+
+function check(what: string, ok: boolean, detail = "") {
+  if (ok) passes++;
+  else failures++;
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok || !detail ? "" : `: ${detail}`}`);
+}
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  page.on("pageerror", (e) => console.log(`page error (${email}): ${e.message}`));
+  await page.goto(`${base}/signin`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("demarche-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Unresolved concerns" }).waitFor();
+  return page;
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    // The analyst logs the 2009 request again, as a follow-up of the 2005 one.
+    const analyst = await signedIn(browser, "analyst@demarche.local");
+    await analyst.getByRole("link", { name: /Igla-S/ }).first().click();
+    await analyst.getByRole("heading", { name: "Timeline" }).waitFor();
+    const concernUrl = analyst.url();
+    await analyst.getByRole("link", { name: /reported in a 2005 cable/ }).first().click();
+    await analyst.getByRole("link", { name: "Log a follow-up" }).click();
+    await analyst.getByRole("heading", { name: "Log a lobbying attempt" }).waitFor();
+    check("analyst: follow-up form pre-filled from the 2005 request", (await analyst.getByLabel("Title").inputValue()).startsWith("Follow-up:"));
+    await analyst.getByLabel("Title").fill("Clinton asks the Moscow embassy to try again to stop the Igla-S sale");
+    await analyst.getByLabel("Date").fill("2009");
+    await analyst.getByLabel("What was asked").selectOption("SUSPEND_SALE");
+    await analyst.getByRole("button", { name: "New actor…" }).first().click();
+    await analyst.locator("fieldset", { hasText: "New actor" }).getByLabel("Name").fill("Embassy political officer");
+    await analyst.getByRole("button", { name: "Create actor" }).click();
+    await analyst.getByRole("button", { name: "Remove Embassy political officer" }).waitFor();
+    await analyst.getByLabel("Response", { exact: true }).selectOption("REBUFFED");
+    await analyst.getByLabel("Summary of the response").fill("The sale went ahead.");
+    await analyst.getByRole("button", { name: "Add a quote" }).click();
+    await analyst.getByLabel("…or who said it, in words").fill("Secretary Clinton's cable");
+    await analyst.getByLabel("Quote 1: text").fill("try again to convince Russia to suspend the sale");
+    await analyst.getByRole("button", { name: "New source…" }).click();
+    await analyst.locator("fieldset", { hasText: "New source" }).getByLabel("Title").fill("2009 State Department cable to Moscow");
+    await analyst.locator("fieldset", { hasText: "New source" }).getByLabel(/^Date/).fill("2009");
+    await analyst.getByRole("button", { name: "Create source" }).click();
+    await analyst.getByRole("button", { name: /^Remove 2009 State Department cable/ }).waitFor();
+    await analyst.getByLabel("Cited passage").fill("again try to convince Russia to suspend sale of the missiles");
+    await analyst.screenshot({ path: path.join(outDir, "log-request-form.png"), fullPage: true });
+    await analyst.getByRole("button", { name: "Log the request" }).click();
+    await analyst.waitForURL(/\/requests\/\d+$/);
+    const requestUrl = analyst.url();
+    const requestText = await analyst.locator("main").innerText();
+    check("analyst: the request is logged, unverified, with its quote and source",
+      requestText.includes("Unverified") && requestText.includes("try again to convince Russia") && requestText.includes("2009 State Department cable"));
+    await analyst.goto(concernUrl);
+    check("analyst: the request is on the concern's timeline", (await analyst.locator("main").innerText()).includes("Clinton asks the Moscow embassy"));
+
+    // The editor verifies, resolves and reopens, edits and restores.
+    const editor = await signedIn(browser, "editor@demarche.local");
+    await editor.goto(requestUrl);
+    await editor.getByRole("button", { name: "Mark verified" }).click();
+    await editor.getByText(/^Verified by Demo Editor/).waitFor();
+    check("editor: verified the request", true);
+    await editor.goto(concernUrl);
+    await editor.getByLabel("Change status to").selectOption("RESOLVED");
+    await editor.getByLabel("Why (required)").fill("Resolved for the test.");
+    await editor.getByRole("button", { name: "Change status" }).click();
+    await editor.getByText("Status: Resolved").waitFor();
+    await editor.getByLabel("Change status to").selectOption("OPEN");
+    await editor.getByLabel("Why (required)").fill("Reopened: no inspection ever happened.");
+    await editor.getByRole("button", { name: "Change status" }).click();
+    await editor.getByText("Status: Open").waitFor();
+    check("editor: resolved and reopened the concern", (await editor.locator("main").innerText()).includes("Reopened: no inspection ever happened."));
+    await editor.screenshot({ path: path.join(outDir, "concern-timeline.png"), fullPage: true });
+    await editor.goto(`${requestUrl}/edit`);
+    await editor.getByLabel("Title").fill("A title to undo");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await editor.waitForURL(/\/requests\/\d+$/);
+    await editor.getByRole("link", { name: "History" }).click();
+    await editor.getByRole("button", { name: "Restore version 1" }).click();
+    await editor.getByText("(back to version 1)").waitFor();
+    const history = await editor.locator("main").innerText();
+    check("editor: restored version 1; both changes are in the history", history.includes("A title to undo") && history.includes("Restored") && history.includes("Edited"));
+    await editor.screenshot({ path: path.join(outDir, "history.png"), fullPage: true });
+
+    // Two tabs, one record.
+    const tab1 = await signedIn(browser, "editor@demarche.local");
+    const tab2 = await signedIn(browser, "editor@demarche.local");
+    await tab1.goto(`${requestUrl}/edit`);
+    await tab2.goto(`${requestUrl}/edit`);
+    await tab1.getByLabel("Summary of the response").fill("First tab: the sale went ahead.");
+    await tab1.getByRole("button", { name: "Save changes" }).click();
+    await tab1.waitForURL(/\/requests\/\d+$/);
+    await tab2.getByLabel("The ask in detail").fill("Second tab: suspend the sale of the missiles.");
+    await tab2.getByRole("button", { name: "Save changes" }).click();
+    await tab2.getByText("Someone else saved this record while you were editing it").waitFor();
+    check("second tab: the conflict view shows the first tab's change", (await tab2.locator("main").innerText()).includes("First tab: the sale went ahead."));
+    await tab2.screenshot({ path: path.join(outDir, "conflict.png"), fullPage: true });
+    await tab2.getByRole("button", { name: "Reapply my changes on top of theirs" }).click();
+    await tab2.getByRole("button", { name: "Save changes" }).click();
+    await tab2.waitForURL(/\/requests\/\d+$/);
+    const merged = await tab2.locator("main").innerText();
+    check("second tab: reapplied; both changes are kept", merged.includes("First tab: the sale went ahead.") && merged.includes("Second tab: suspend the sale"));
+  } finally {
+    await browser.close();
+  }
+  console.log(`browser flows: ${passes} passed, ${failures} failed`);
+  process.exit(failures === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
