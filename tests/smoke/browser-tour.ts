@@ -49,7 +49,7 @@ async function main() {
       check(`${role}: Users link ${role === "admin" ? "shown" : "hidden"}`, (usersLink > 0) === (role === "admin"));
 
       await page.getByRole("link", { name: /Igla-S/ }).first().click();
-      await page.getByRole("heading", { name: "Diplomatic requests" }).waitFor();
+      await page.getByRole("heading", { name: "Timeline" }).waitFor();
       const text = await page.locator("main").innerText();
       check(`${role}: concern page shows both requests, the inspection and the sources`,
         text.includes("2005") && text.includes("2009") && text.includes("Right asserted") && text.includes("2005 cable by Daniel Russell"));
