@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
+import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
-import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { getActor, type ActorDetail } from "@/lib/db/records/actors";
 import { transferTitle } from "@/lib/db/records/transfers";
 import { formatVagueDate } from "@/lib/format/dates";
@@ -19,10 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 const link = "text-blue-700 underline dark:text-blue-400";
 
 const load = cache(async (raw: string) => {
-  await connection();
-  const viewer = await requirePageUser(`/actors/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  const actor = id ? await getActor(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+  const { viewer, record: actor } = await loadRecordPage("/actors", raw, getActor);
   return { viewer, actor };
 });
 

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
+import { cache } from "react";
+import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { Citations } from "@/components/citations";
 import { Quotes } from "@/components/quotes";
 import { RecordCitations } from "@/components/records/cite-source";
 import { ConcernStatusForm } from "@/components/records/concern-status-form";
 import { RecordActions } from "@/components/records/record-actions";
-import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { getConcern, type ConcernDetail } from "@/lib/db/concerns";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
@@ -32,18 +32,13 @@ import { sortTimeline, transferMilestones, type TimelineItem } from "@/lib/timel
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props["params"]) {
-  await connection();
-  const raw = (await params).id;
-  const viewer = await requirePageUser(`/concerns/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  // Missing, and restricted from this viewer, look the same: 404.
-  const concern = id ? await getConcern(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+const load = cache(async (raw: string) => {
+  const { viewer, record: concern } = await loadRecordPage("/concerns", raw, getConcern);
   return { viewer, concern };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { concern } = await load(params);
+  const { concern } = await load((await params).id);
   return { title: concern?.title ?? "Concern not found" };
 }
 
@@ -94,7 +89,7 @@ function timeline(concern: ConcernDetail): TimelineItem<Event>[] {
 }
 
 export default async function ConcernPage({ params }: Props) {
-  const { viewer, concern } = await load(params);
+  const { viewer, concern } = await load((await params).id);
   if (!concern) notFound();
 
   const today = new Date();

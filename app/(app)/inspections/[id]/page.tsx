@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
+import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
-import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { getInspection, inspectionTitle } from "@/lib/db/records/inspections";
 import { transferTitle } from "@/lib/db/records/transfers";
 import { formatVagueDate } from "@/lib/format/dates";
@@ -20,10 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 const link = "text-blue-700 underline dark:text-blue-400";
 
 const load = cache(async (raw: string) => {
-  await connection();
-  const viewer = await requirePageUser(`/inspections/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  const inspection = id ? await getInspection(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+  const { viewer, record: inspection } = await loadRecordPage("/inspections", raw, getInspection);
   return { viewer, inspection };
 });
 

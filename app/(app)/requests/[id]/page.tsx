@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
+import { cache } from "react";
+import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { Quotes } from "@/components/quotes";
 import { RecordCitations } from "@/components/records/cite-source";
 import { RecordActions } from "@/components/records/record-actions";
-import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { getRequest } from "@/lib/db/requests";
 import { formatVagueDate } from "@/lib/format/dates";
 import {
@@ -22,22 +22,18 @@ import { can, canDelete, canEdit } from "@/lib/permissions";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props["params"]) {
-  await connection();
-  const raw = (await params).id;
-  const viewer = await requirePageUser(`/requests/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  const request = id ? await getRequest(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+const load = cache(async (raw: string) => {
+  const { viewer, record: request } = await loadRecordPage("/requests", raw, getRequest);
   return { viewer, request };
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { request } = await load(params);
+  const { request } = await load((await params).id);
   return { title: request?.title ?? "Request not found" };
 }
 
 export default async function RequestPage({ params }: Props) {
-  const { viewer, request: r } = await load(params);
+  const { viewer, request: r } = await load((await params).id);
   if (!r) notFound();
   const requesting = r.actorLinks.filter((a) => a.side === "REQUESTING");
   const target = r.actorLinks.filter((a) => a.side === "TARGET");

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
+import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { RecordActions } from "@/components/records/record-actions";
-import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { getSource, type CitingRecord } from "@/lib/db/records/sources";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, sourceKindLabel } from "@/lib/format/labels";
@@ -19,10 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 const link = "text-blue-700 underline dark:text-blue-400";
 
 const load = cache(async (raw: string) => {
-  await connection();
-  const viewer = await requirePageUser(`/sources/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  const source = id ? await getSource(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+  const { viewer, record: source } = await loadRecordPage("/sources", raw, getSource);
   return { viewer, source };
 });
 

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
+import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
-import { Fact, parseId, Section, VerificationBadge } from "@/components/record-parts";
-import { requirePageUser } from "@/lib/auth/current-user";
+import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { inspectionTitle } from "@/lib/db/records/inspections";
 import { getWeaponSystem } from "@/lib/db/records/weapon-systems";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
@@ -19,10 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 const link = "text-blue-700 underline dark:text-blue-400";
 
 const load = cache(async (raw: string) => {
-  await connection();
-  const viewer = await requirePageUser(`/weapon-systems/${encodeURIComponent(raw)}`);
-  const id = parseId(raw);
-  const weaponSystem = id ? await getWeaponSystem(viewer, id, { includeDeleted: can(viewer.role, "record:restore") }) : null;
+  const { viewer, record: weaponSystem } = await loadRecordPage("/weapon-systems", raw, getWeaponSystem);
   return { viewer, weaponSystem };
 });
 
