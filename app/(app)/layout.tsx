@@ -19,7 +19,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
     <>
       {demo ? <DemoBanner /> : null}
       <header className="border-b border-slate-200 dark:border-slate-800">
-        <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-6 px-4 py-3">
+        <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Demarche
           </Link>
@@ -31,6 +31,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <Link href="/actors" className={navLink}>Actors</Link>
           <Link href="/weapon-systems" className={navLink}>Weapon systems</Link>
           <Link href="/countries" className={navLink}>Countries</Link>
+          <Link href="/map" className={navLink}>Map</Link>
           {can(user.role, "audit:read-all") ? <Link href="/admin/activity" className={navLink}>Activity</Link> : null}
           {can(user.role, "user:manage") ? <Link href="/admin/users" className={navLink}>Users</Link> : null}
           <span className="ml-auto flex items-center gap-3 text-sm">

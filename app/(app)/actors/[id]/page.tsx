@@ -85,7 +85,7 @@ export default async function ActorPage({ params }: Props) {
         <Fact term="Title or position">{a.title ?? "Unknown"}</Fact>
         <Fact term="Affiliation">{a.affiliation ?? "Unknown"}</Fact>
         <Fact term="Country">
-          {a.country ? <Link className={link} href={`/countries?q=${a.country.alpha2}`}>{a.country.name}</Link> : "Unknown"}
+          {a.country ? <Link className={link} href={`/countries/${a.country.alpha2}`}>{a.country.name}</Link> : "Unknown"}
         </Fact>
         <Fact term="Logged">
           {a.createdBy?.name ?? "Demo data"} · {a.createdAt.toISOString().slice(0, 10)}

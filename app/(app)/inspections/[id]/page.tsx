@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function CountryLink({ country }: { country: { name: string; alpha2: string } }) {
-  return <Link className={link} href={`/countries?q=${country.alpha2}`}>{country.name}</Link>;
+  return <Link className={link} href={`/countries/${country.alpha2}`}>{country.name}</Link>;
 }
 
 function date(value: Date | null, precision: DatePrecision | null, none = "Unknown") {

@@ -95,7 +95,7 @@ export default async function QuotePage({ params }: Props) {
         {q.speaker ? <Fact term="Title or position">{[q.speaker.title, q.speaker.affiliation].filter(Boolean).join(", ") || "Unknown"}</Fact> : null}
         {q.speaker ? (
           <Fact term="Speaker's country">
-            {q.speaker.country ? <Link className={link} href={`/countries?q=${q.speaker.country.alpha2}`}>{q.speaker.country.name}</Link> : "Unknown"}
+            {q.speaker.country ? <Link className={link} href={`/countries/${q.speaker.country.alpha2}`}>{q.speaker.country.name}</Link> : "Unknown"}
           </Fact>
         ) : null}
         <Fact term="Said on">{q.saidOn ? formatVagueDate(q.saidOn, q.saidOnPrecision) : "Unknown"}</Fact>

@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 function CountryLink({ country }: { country: { name: string; alpha2: string } }) {
-  return <Link className={link} href={`/countries?q=${country.alpha2}`}>{country.name}</Link>;
+  return <Link className={link} href={`/countries/${country.alpha2}`}>{country.name}</Link>;
 }
 
 export default async function TransferPage({ params }: Props) {

@@ -67,7 +67,7 @@ export default async function WeaponSystemPage({ params }: Props) {
         <Fact term="Category">{weaponCategoryLabel[w.category]}</Fact>
         <Fact term="Designation">{w.designation ?? "None recorded"}</Fact>
         <Fact term="Country of origin">
-          {w.originCountry ? <Link className={link} href={`/countries?q=${w.originCountry.alpha2}`}>{w.originCountry.name}</Link> : "Unknown"}
+          {w.originCountry ? <Link className={link} href={`/countries/${w.originCountry.alpha2}`}>{w.originCountry.name}</Link> : "Unknown"}
         </Fact>
         <Fact term="Logged">
           {w.createdBy?.name ?? "Demo data"} · {w.createdAt.toISOString().slice(0, 10)}
