@@ -1,69 +1,77 @@
-import Link from "next/link";
+// The home dashboard: unresolved concerns, diplomatic requests over time and
+// their answers, inspections never conducted, recent activity. One filter
+// (in the URL) applies to every figure; every figure is computed in
+// PostgreSQL (lib/dashboard/) for what this user may see.
+import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Badge } from "@/components/badge";
+import { ActivitySection } from "@/components/dashboard/activity-section";
+import { ConcernsSection } from "@/components/dashboard/concerns-section";
+import { DashboardFilterBar, FilterScope } from "@/components/dashboard/filters";
+import { InspectionsSection } from "@/components/dashboard/inspections-section";
+import { RequestsSection } from "@/components/dashboard/requests-section";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listUnresolvedConcerns } from "@/lib/db/concerns";
-import { formatVagueDate } from "@/lib/format/dates";
-import { concernCategoryLabel, concernStatusLabel, severityLabel } from "@/lib/format/labels";
+import { loadDashboard } from "@/lib/dashboard/data";
+import { dashboardQuery, hasDashboardFilter, parseDashboardFilter } from "@/lib/dashboard/filter";
+import { listCountryOptions } from "@/lib/db/lists/countries";
+import type { RawSearchParams } from "@/lib/lists/params";
 
-export default async function HomePage() {
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
   const viewer = await requirePageUser("/");
-  const concerns = await listUnresolvedConcerns(viewer);
-  const today = new Date();
+  const { filter, messages } = parseDashboardFilter(await searchParams);
+  const [d, countries] = await Promise.all([loadDashboard(viewer, filter), listCountryOptions(viewer)]);
+  const filtered = hasDashboardFilter(filter);
+  // A well-formed code of no country is kept (nothing matches it), and said.
+  const notes =
+    filter.country && !countries.some((c) => c.alpha2 === filter.country)
+      ? [...messages, `There is no country with the code ${filter.country}; nothing matches it.`]
+      : messages;
+
+  // The concerns list with the same country and severity (the lists take the same parameters).
+  const concernsQuery = new URLSearchParams({ status: "OPEN,MONITORING" });
+  const q = dashboardQuery(filter);
+  for (const key of ["country", "severity"]) {
+    const v = q.get(key);
+    if (v) concernsQuery.set(key, v);
+  }
 
   return (
-    <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">Unresolved concerns</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Arms-sale concerns that are open or under monitoring, oldest first.
-        </p>
-      </div>
-      {concerns.length === 0 ? (
-        <p>No unresolved concerns.</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <caption className="sr-only">Unresolved concerns</caption>
-            <thead>
-              <tr className="border-b border-slate-300 dark:border-slate-700">
-                <th scope="col" className="py-2 pr-3">Concern</th>
-                <th scope="col" className="py-2 pr-3">Severity</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Countries</th>
-                <th scope="col" className="py-2 pr-3">Open since</th>
-                <th scope="col" className="py-2 pr-3 text-right">Requests</th>
-              </tr>
-            </thead>
-            <tbody>
-              {concerns.map((c) => {
-                const overdue = c.nextReviewOn !== null && c.nextReviewOn < today;
-                return (
-                  <tr key={c.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                    <td className="py-2 pr-3">
-                      <Link href={`/concerns/${c.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                        {c.title}
-                      </Link>
-                      <div className="text-xs text-slate-600 dark:text-slate-400">{concernCategoryLabel[c.category]}</div>
-                      {overdue ? <Badge tone="warning">Overdue for review</Badge> : null}
-                    </td>
-                    <td className="py-2 pr-3">
-                      <Badge tone={c.severity === "HIGH" || c.severity === "CRITICAL" ? "danger" : "neutral"}>
-                        {severityLabel[c.severity]}
-                      </Badge>
-                    </td>
-                    <td className="py-2 pr-3">{concernStatusLabel[c.status]}</td>
-                    <td className="py-2 pr-3">{c.countryLinks.map((l) => l.country.name).join(", ")}</td>
-                    <td className="py-2 pr-3">{formatVagueDate(c.openedOn, c.openedOnPrecision)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{c._count.requestLinks}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+    <div className="space-y-8">
+      <div className="space-y-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Dashboard</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            What is unresolved, what was asked of whom and how they answered, and which inspections never happened.
+          </p>
         </div>
-      )}
+        {notes.length ? (
+          <div
+            role="status"
+            className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
+            <p className="font-medium">Some of this address’s parameters were not used:</p>
+            <ul className="ml-5 list-disc">
+              {notes.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <DashboardFilterBar filter={filter} countries={countries} />
+        <FilterScope />
+      </div>
+      <ConcernsSection
+        counts={d.concernCounts}
+        oldest={d.oldest}
+        overdue={d.overdue}
+        filtered={filtered}
+        concernsHref={`/concerns?${concernsQuery.toString()}`}
+      />
+      <RequestsSection overTime={d.overTime} byCountry={d.byCountry} rebuffed={d.rebuffed} filtered={filtered} />
+      <InspectionsSection byStatus={d.inspections} unfulfilled={d.unfulfilled} filtered={filtered} />
+      <ActivitySection requests={d.latestRequests} changes={d.latestChanges} filtered={filtered} />
     </div>
   );
 }

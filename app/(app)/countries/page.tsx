@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { searchFilter } from "@/components/lists/filters";
 import { ListView } from "@/components/lists/list-view";
@@ -33,7 +34,16 @@ export default async function CountriesPage({ searchParams }: { searchParams: Pr
         },
       ]}
       columns={[
-        { key: "name", header: "Country", sort: "name", cell: (c) => c.name },
+        {
+          key: "name",
+          header: "Country",
+          sort: "name",
+          cell: (c) => (
+            <Link href={`/countries/${c.alpha2}`} className="font-medium text-blue-700 underline dark:text-blue-400">
+              {c.name}
+            </Link>
+          ),
+        },
         { key: "alpha2", header: "Alpha-2", sort: "alpha2", cell: (c) => <span className="font-mono">{c.alpha2}</span> },
         { key: "alpha3", header: "Alpha-3", cell: (c) => <span className="font-mono">{c.alpha3}</span> },
         { key: "numeric", header: "Numeric", cell: (c) => <span className="font-mono">{c.numeric}</span> },

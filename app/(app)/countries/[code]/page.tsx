@@ -1,0 +1,511 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { Badge } from "@/components/badge";
+import { CountryBarChart } from "@/components/charts/country-bar-chart";
+import { Fact, Section } from "@/components/record-parts";
+import { requirePageUser } from "@/lib/auth/current-user";
+import {
+  getCountryPage,
+  LATEST_LIMIT,
+  LIST_LIMIT,
+  NEVER_CONDUCTED,
+  type CountryPage,
+  type InspectionSide,
+  type RequestDirection,
+  type TransferSide,
+} from "@/lib/db/country-page";
+import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
+import {
+  concernCategoryLabel,
+  concernCountryRoleLabel,
+  concernStatusLabel,
+  inspectionStatusLabel,
+  labelOrUnknown,
+  requestAskLabel,
+  requestResponseLabel,
+  severityLabel,
+  transferStatusLabel,
+} from "@/lib/format/labels";
+import { categoryLabel, deliveriesChart, figureHref, listHref, TIMELINE_SERIES, timelineChart } from "./chart-data";
+
+type Props = { params: Promise<{ code: string }> };
+
+const link = "text-blue-700 underline dark:text-blue-400";
+const th = "py-2 pr-3 font-semibold";
+const td = "py-2 pr-3 align-top";
+const num = "py-2 pr-3 text-right tabular-nums align-top";
+const muted = "text-xs text-slate-600 dark:text-slate-400";
+
+const load = cache(async (raw: string) => {
+  await connection();
+  const viewer = await requirePageUser(`/countries/${encodeURIComponent(raw)}`);
+  const data = await getCountryPage(viewer, raw);
+  return { viewer, data };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { data } = await load((await params).code);
+  return { title: data ? data.country.name : "Country not found" };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+}
+
+/** A figure that links to the records behind it; a zero is plain text. */
+function Figure({ n, href, label }: { n: number; href: string; label?: string }) {
+  if (n === 0) return <span className="text-slate-500 dark:text-slate-400">0</span>;
+  return (
+    <Link className={link} href={href} aria-label={label}>
+      {n.toLocaleString("en")}
+    </Link>
+  );
+}
+
+function CountryRef({ name, alpha2 }: { name: string | null; alpha2: string | null }) {
+  if (!name) return <>unknown</>;
+  return alpha2 ? <Link className={link} href={`/countries/${alpha2}`}>{name}</Link> : <>{name}</>;
+}
+
+function Stat({ term, n, href, note }: { term: string; n: number; href: string; note?: string }) {
+  return (
+    <div className="rounded border border-slate-200 px-3 py-2 dark:border-slate-800">
+      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{term}</dt>
+      <dd className="text-2xl font-semibold tabular-nums">
+        <Link href={href} className="hover:underline">{n.toLocaleString("en")}</Link>
+        {note ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">{note}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+function TransfersSection({ data, side }: { data: CountryPage; side: TransferSide }) {
+  const { country } = data;
+  const s = data.transfers[side];
+  const id = side === "SUPPLIER" ? "supplier" : "recipient";
+  const verb = side === "SUPPLIER" ? "supplied" : "received";
+  const title = side === "SUPPLIER" ? "As supplier" : "As recipient";
+  const code = country.alpha2;
+  const chart = deliveriesChart(s.categories);
+  return (
+    <Section title={`${title}: ${plural(s.total, "transfer")} ${verb}`} id={id}>
+      {s.total === 0 ? (
+        <p className="text-sm">No arms transfer {verb} by {country.name} is recorded.</p>
+      ) : (
+        <>
+          <div className="overflow-x-auto">
+            <table className="w-full max-w-3xl border-collapse text-left text-sm" id={`${id}-table`}>
+              <caption className="pb-2 text-left text-sm font-semibold">
+                Transfers {verb} by {country.name}, by weapon category and year
+              </caption>
+              <thead>
+                <tr className="border-b border-slate-300 dark:border-slate-700">
+                  <th scope="col" className={th}>Weapon category</th>
+                  <th scope="col" className={th}>Year</th>
+                  <th scope="col" className={`${th} text-right`}>Ordered</th>
+                  <th scope="col" className={`${th} text-right`}>Delivered</th>
+                  <th scope="col" className={`${th} text-right`}>Transfers</th>
+                </tr>
+              </thead>
+              {s.categories.map((c) => {
+                const weapon = c.category ?? undefined;
+                const label = categoryLabel(c.category);
+                return (
+                  <tbody key={c.category ?? "unknown"} className="border-b border-slate-300 dark:border-slate-700">
+                    {c.years.map((y, i) => {
+                      const yearText = y.year === null ? "Year unknown" : String(y.year);
+                      const ordered = figureHref(y.ordered, y.firstId, "/transfers", listHref("/transfers", { country: code, weapon, from: y.year, to: y.year }));
+                      const delivered = figureHref(y.delivered, y.firstId, "/transfers", listHref("/transfers", { country: code, weapon }));
+                      const all = figureHref(y.transfers, y.firstId, "/transfers", listHref("/transfers", { country: code, weapon }));
+                      return (
+                        <tr key={y.year ?? "unknown"} className="border-b border-slate-200 last:border-0 dark:border-slate-800">
+                          {i === 0 ? (
+                            <th scope="rowgroup" rowSpan={c.years.length} className={`${td} font-medium`}>
+                              {label}
+                              <div className={muted}>
+                                <Link className={link} href={figureHref(c.transfers, c.firstId, "/transfers", listHref("/transfers", { country: code, weapon }))}>
+                                  {plural(c.transfers, "transfer")}
+                                </Link>
+                              </div>
+                            </th>
+                          ) : null}
+                          <th scope="row" className={`${td} font-normal`}>{yearText}</th>
+                          <td className={num}>
+                            <Figure n={y.ordered} href={ordered} label={`${y.ordered} ordered in ${yearText}, ${label}`} />
+                            {y.orderedEstimated > 0 ? <div className={muted}>{y.orderedEstimated} estimated</div> : null}
+                          </td>
+                          <td className={num}>
+                            <Figure n={y.delivered} href={delivered} label={`${y.delivered} delivered in ${yearText}, ${label}`} />
+                            {y.deliveredEstimated > 0 ? <div className={muted}>{y.deliveredEstimated} estimated</div> : null}
+                          </td>
+                          <td className={num}>
+                            <Figure n={y.transfers} href={all} label={`${y.transfers} transfers in ${yearText}, ${label}`} />
+                            {y.undated > 0 ? <div className={muted}>no year known</div> : null}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                );
+              })}
+            </table>
+            <p className={`${muted} mt-1 max-w-3xl`}>
+              A transfer counts in the year it was ordered and in each year it was delivered. Links with several transfers open the
+              list of transfers involving {country.name} (supplied or received) for that weapon category (and, for orders, that year); a single transfer opens its record.
+            </p>
+          </div>
+          <CountryBarChart
+            id={`${id}-chart`}
+            title={`Deliveries ${side === "SUPPLIER" ? "by" : "to"} ${country.name} per year, by weapon category`}
+            xLabel="Year of delivery"
+            yLabel="Transfers delivered"
+            rows={chart.rows}
+            series={chart.series}
+            stacked
+            emptyText="no delivery with a known year (orders and undated transfers are in the table)."
+            tableHref={`#${id}-table`}
+          />
+          <div className="space-y-1">
+            <h3 className="text-sm font-semibold">Latest transfers {verb}</h3>
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              {s.latest.map((t) => (
+                <li key={t.id}>
+                  <Link className={link} href={`/transfers/${t.id}`}>
+                    {t.weaponSystem ?? "Weapon system unknown"}
+                    {t.weaponCategory ? ` (${categoryLabel(t.weaponCategory)})` : ""}
+                  </Link>{" "}
+                  {side === "SUPPLIER" ? "to" : "from"} <CountryRef name={t.counterpart} alpha2={t.counterpartAlpha2} />
+                  {": "}
+                  {transferStatusLabel[t.status].toLowerCase()}; ordered {formatUncertain(t.orderYear, t.orderYearUncertain).toLowerCase()}; delivered{" "}
+                  {formatYears(t.deliveryYears, t.deliveryYearsUncertain).toLowerCase()}
+                </li>
+              ))}
+            </ul>
+            <p className="text-sm">
+              <Link className={link} href={listHref("/transfers", { country: code })}>
+                {s.total > s.latest.length ? `All ${s.total} transfers ${verb}, and those ${side === "SUPPLIER" ? "received" : "supplied"}` : `Every transfer involving ${country.name}`}
+              </Link>
+            </p>
+          </div>
+        </>
+      )}
+    </Section>
+  );
+}
+
+function RequestsColumn({ data, direction }: { data: CountryPage; direction: RequestDirection }) {
+  const { country } = data;
+  const r = data.requests[direction];
+  const code = country.alpha2;
+  const made = direction === "MADE";
+  const id = made ? "requests-made" : "requests-received";
+  return (
+    <div className="space-y-3">
+      <h3 id={id} className="font-semibold">
+        {made ? "Made" : "Received"}: {plural(r.total, "request")}
+      </h3>
+      {r.total === 0 ? (
+        <p className="text-sm">{made ? `${country.name} made no diplomatic request that is recorded.` : `No diplomatic request to ${country.name} is recorded.`}</p>
+      ) : (
+        <>
+          <table className="border-collapse text-left text-sm">
+            <caption className="sr-only">Requests {made ? "made" : "received"} by {country.name}, by response</caption>
+            <thead>
+              <tr className="border-b border-slate-300 dark:border-slate-700">
+                <th scope="col" className={th}>Response</th>
+                <th scope="col" className={`${th} text-right`}>Requests</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.byResponse.map((b) => {
+                const label = labelOrUnknown(requestResponseLabel, b.response, "Response unknown");
+                return (
+                  <tr key={b.response ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
+                    <th scope="row" className={`${td} font-normal`}>{label}</th>
+                    <td className={num}>
+                      <Figure
+                        n={b.count}
+                        href={figureHref(b.count, b.firstId, "/requests", listHref("/requests", { country: code, response: b.response }))}
+                        label={`${b.count} ${made ? "made" : "received"}, ${label.toLowerCase()}`}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <h4 className="text-sm font-semibold">Latest {made ? "made" : "received"}</h4>
+          <ul className="space-y-2 text-sm">
+            {r.latest.map((q) => (
+              <li key={q.id}>
+                <span className="tabular-nums">{formatVagueDate(q.occurredOn, q.occurredOnPrecision)}</span>:{" "}
+                <Link className={link} href={`/requests/${q.id}`}>{q.title}</Link>
+                <div className={muted}>
+                  {made ? "To" : "From"} <CountryRef name={q.counterpart} alpha2={q.counterpartAlpha2} />; asked: {requestAskLabel[q.ask].toLowerCase()};{" "}
+                  response: {labelOrUnknown(requestResponseLabel, q.response).toLowerCase()}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {r.total > r.latest.length ? <p className={muted}>The {LATEST_LIMIT} latest of {r.total}.</p> : null}
+        </>
+      )}
+    </div>
+  );
+}
+
+function InspectionsColumn({ data, side }: { data: CountryPage; side: InspectionSide }) {
+  const { country } = data;
+  const s = data.inspections[side];
+  const host = side === "HOST";
+  return (
+    <div className="space-y-2">
+      <h3 className="font-semibold">
+        {host ? `Hosted by ${country.name}` : `By ${country.name}, elsewhere`}: {s.total.toLocaleString("en")}
+      </h3>
+      {s.total === 0 ? (
+        <p className="text-sm">{host ? `No inspection in ${country.name} is recorded.` : `No inspection by ${country.name} is recorded.`}</p>
+      ) : (
+        <ul className="space-y-3 text-sm">
+          {s.list.map((i) => (
+            <li key={i.id} className="space-y-1">
+              <div className="flex flex-wrap items-center gap-2">
+                <Link className={link} href={`/inspections/${i.id}`}>
+                  {host ? `Inspection in ${country.name}` : "Inspection in "}
+                  {host ? (i.counterpart ? ` by ${i.counterpart}` : "") : (i.counterpart ?? "an unknown country")}
+                  {i.weaponSystem ? ` (${i.weaponSystem})` : ""}
+                </Link>
+                <Badge tone={i.status === "CONDUCTED" ? "ok" : i.neverConducted ? "warning" : "neutral"}>{inspectionStatusLabel[i.status]}</Badge>
+                {i.neverConducted ? <Badge tone="danger">Never conducted</Badge> : null}
+              </div>
+              <div className={muted}>
+                {i.assertedOn ? `Asserted ${formatVagueDate(i.assertedOn, i.assertedOnPrecision)}. ` : ""}
+                {i.scheduledOn ? `Scheduled for ${formatVagueDate(i.scheduledOn, i.scheduledOnPrecision)}. ` : ""}
+                {i.conductedOn ? `Conducted ${formatVagueDate(i.conductedOn, i.conductedOnPrecision)}. ` : ""}
+                {i.counterpartAlpha2 ? (
+                  <>
+                    {host ? "Inspecting" : "Host"}: <CountryRef name={i.counterpart} alpha2={i.counterpartAlpha2} />.{" "}
+                  </>
+                ) : null}
+                {i.transferId ? <Link className={link} href={`/transfers/${i.transferId}`}>The transfer</Link> : null}
+              </div>
+              {i.basis ? <p className="text-sm">Basis: {i.basis}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {s.total > s.list.length ? <p className={muted}>The first {LIST_LIMIT} of {s.total}.</p> : null}
+    </div>
+  );
+}
+
+export default async function CountryPageView({ params }: Props) {
+  const { data } = await load((await params).code);
+  if (!data) notFound();
+  const { country, requests, concerns, inspections, timeline } = data;
+  const code = country.alpha2;
+  const neverConducted = inspections.HOST.neverConducted + inspections.INSPECTING.neverConducted;
+  const neverHref = listHref("/inspections", { country: code, status: NEVER_CONDUCTED.join(",") });
+  const unresolvedHref = listHref("/concerns", { country: code, status: "OPEN,MONITORING" });
+  const timelineRows = timelineChart(timeline);
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link href="/countries" className={link}>Countries</Link>
+          {" · "}
+          <Link href="/map" className={link}>World map</Link>
+        </p>
+        <h1 className="text-2xl font-semibold">{country.name}</h1>
+        {country.officialName && country.officialName !== country.name ? <p className="text-sm text-slate-600 dark:text-slate-400">{country.officialName}</p> : null}
+        <dl className="grid max-w-3xl grid-cols-2 gap-4 sm:grid-cols-5">
+          <Fact term="Alpha-2"><span className="font-mono">{country.alpha2}</span></Fact>
+          <Fact term="Alpha-3"><span className="font-mono">{country.alpha3}</span></Fact>
+          <Fact term="Numeric"><span className="font-mono">{country.numeric}</span></Fact>
+          <Fact term="Region">{country.region ?? "—"}</Fact>
+          <Fact term="Subregion">{country.subregion ?? "—"}</Fact>
+        </dl>
+      </header>
+
+      <section aria-labelledby="at-a-glance" className="space-y-2">
+        <h2 id="at-a-glance" className="sr-only">At a glance</h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <Stat term="Transfers supplied" n={data.transfers.SUPPLIER.total} href="#supplier" />
+          <Stat term="Transfers received" n={data.transfers.RECIPIENT.total} href="#recipient" />
+          <Stat term="Requests made" n={requests.MADE.total} href="#requests-made" />
+          <Stat term="Requests received" n={requests.RECEIVED.total} href="#requests-received" />
+          <Stat term="Unresolved concerns" n={concerns.unresolved} href="#concerns" note={concerns.total > concerns.unresolved ? `of ${concerns.total}` : undefined} />
+          <Stat term="Inspections never conducted" n={neverConducted} href="#inspections" />
+        </dl>
+        <p className="text-sm">
+          Every record involving {country.name}:{" "}
+          <Link className={link} href={listHref("/requests", { country: code })}>requests</Link>,{" "}
+          <Link className={link} href={listHref("/transfers", { country: code })}>transfers</Link>,{" "}
+          <Link className={link} href={listHref("/concerns", { country: code })}>concerns</Link>,{" "}
+          <Link className={link} href={listHref("/inspections", { country: code })}>inspections</Link>,{" "}
+          <Link className={link} href={listHref("/actors", { country: code })}>actors</Link>,{" "}
+          <Link className={link} href={listHref("/weapon-systems", { country: code })}>weapon systems</Link>.
+        </p>
+      </section>
+
+      <TransfersSection data={data} side="SUPPLIER" />
+      <TransfersSection data={data} side="RECIPIENT" />
+
+      <Section title="Diplomatic requests and their responses" id="requests">
+        <p className={muted}>
+          Figures link to the record when there is one, else to the list of requests made or received by {country.name} with that response.
+        </p>
+        <div className="grid gap-8 md:grid-cols-2">
+          <RequestsColumn data={data} direction="RECEIVED" />
+          <RequestsColumn data={data} direction="MADE" />
+        </div>
+      </Section>
+
+      <Section title={`Concerns: ${concerns.unresolved.toLocaleString("en")} unresolved of ${concerns.total.toLocaleString("en")}`} id="concerns">
+        {concerns.total === 0 ? (
+          <p className="text-sm">{country.name} has no role in any recorded concern.</p>
+        ) : (
+          <>
+            <p className="text-sm">
+              {concerns.byStatus.map((b, i) => (
+                <span key={b.status}>
+                  {i > 0 ? ", " : ""}
+                  <Link className={link} href={listHref("/concerns", { country: code, status: b.status })}>
+                    {b.count.toLocaleString("en")} {concernStatusLabel[b.status].toLowerCase()}
+                  </Link>
+                </span>
+              ))}
+              {concerns.unresolved > 0 ? (
+                <>
+                  {" · "}
+                  <Link className={link} href={unresolvedHref}>the unresolved ones in the list</Link>
+                </>
+              ) : null}
+            </p>
+            <div className="overflow-x-auto">
+              <table className="w-full border-collapse text-left text-sm">
+                <caption className="sr-only">Concerns in which {country.name} has a role</caption>
+                <thead>
+                  <tr className="border-b border-slate-300 dark:border-slate-700">
+                    <th scope="col" className={th}>Concern</th>
+                    <th scope="col" className={th}>Role of {country.name}</th>
+                    <th scope="col" className={th}>Status</th>
+                    <th scope="col" className={th}>Severity</th>
+                    <th scope="col" className={th}>Opened</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {concerns.list.map((c) => (
+                    <tr key={c.id} className="border-b border-slate-200 dark:border-slate-800">
+                      <td className={td}>
+                        <Link className={`${link} font-medium`} href={`/concerns/${c.id}`}>{c.title}</Link>
+                        <div className={muted}>{concernCategoryLabel[c.category]}</div>
+                        {c.overdue ? <Badge tone="warning">Overdue for review</Badge> : null}
+                      </td>
+                      <td className={td}>{c.roles.map((r) => concernCountryRoleLabel[r]).join(", ")}</td>
+                      <td className={td}>
+                        <Badge tone={c.status === "OPEN" || c.status === "MONITORING" ? "warning" : "neutral"}>{concernStatusLabel[c.status]}</Badge>
+                      </td>
+                      <td className={td}>{severityLabel[c.severity]}</td>
+                      <td className={td}>{formatVagueDate(c.openedOn, c.openedOnPrecision)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {concerns.total > concerns.list.length ? (
+              <p className={muted}>
+                The first {LIST_LIMIT} of {concerns.total}; <Link className={link} href={listHref("/concerns", { country: code })}>all of them in the list</Link>.
+              </p>
+            ) : null}
+          </>
+        )}
+      </Section>
+
+      <Section title="Inspections" id="inspections">
+        {neverConducted > 0 ? (
+          <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <span className="font-semibold">
+              <Link className="underline" href={neverHref}>{plural(neverConducted, "inspection")}</Link> promised, asserted, scheduled or refused{" "}
+              {neverConducted === 1 ? "was" : "were"} never conducted.
+            </span>{" "}
+            {inspections.HOST.neverConducted > 0 ? `${inspections.HOST.neverConducted} in ${country.name}` : ""}
+            {inspections.HOST.neverConducted > 0 && inspections.INSPECTING.neverConducted > 0 ? "; " : ""}
+            {inspections.INSPECTING.neverConducted > 0 ? `${inspections.INSPECTING.neverConducted} by ${country.name}` : ""}.
+          </p>
+        ) : null}
+        <div className="grid gap-8 md:grid-cols-2">
+          <InspectionsColumn data={data} side="HOST" />
+          <InspectionsColumn data={data} side="INSPECTING" />
+        </div>
+      </Section>
+
+      <Section title="Timeline" id="timeline">
+        <CountryBarChart
+          id="timeline-chart"
+          title={`Requests and transfers involving ${country.name}, per year`}
+          xLabel="Year"
+          yLabel="Records"
+          rows={timelineRows}
+          series={TIMELINE_SERIES}
+          emptyText={`no request or transfer involving ${country.name} has a known year.`}
+          tableHref="#timeline-table"
+          note="Transfers supplied and received together; a transfer counts in its year of order and in each year of delivery."
+        />
+        {timeline.length === 0 ? null : (
+          <div className="overflow-x-auto">
+            <table id="timeline-table" className="w-full max-w-3xl border-collapse text-left text-sm">
+              <caption className="pb-2 text-left text-sm font-semibold">Requests and transfers involving {country.name}, per year</caption>
+              <thead>
+                <tr className="border-b border-slate-300 dark:border-slate-700">
+                  <th scope="col" className={th}>Year</th>
+                  <th scope="col" className={`${th} text-right`}>Requests made</th>
+                  <th scope="col" className={`${th} text-right`}>Requests received</th>
+                  <th scope="col" className={`${th} text-right`}>Transfers ordered</th>
+                  <th scope="col" className={`${th} text-right`}>Transfers delivered</th>
+                </tr>
+              </thead>
+              <tbody>
+                {timeline.map((y) => {
+                  const yearText = y.year === null ? "Year unknown" : String(y.year);
+                  const inYear = { from: y.year, to: y.year };
+                  return (
+                    <tr key={y.year ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
+                      <th scope="row" className={`${td} font-normal`}>{yearText}</th>
+                      <td className={num}>
+                        <Figure n={y.requestsMade} href={figureHref(y.requestsMade, y.firstRequestMadeId, "/requests", listHref("/requests", { country: code, ...inYear }))} label={`${y.requestsMade} requests made in ${yearText}`} />
+                      </td>
+                      <td className={num}>
+                        <Figure n={y.requestsReceived} href={figureHref(y.requestsReceived, y.firstRequestReceivedId, "/requests", listHref("/requests", { country: code, ...inYear }))} label={`${y.requestsReceived} requests received in ${yearText}`} />
+                      </td>
+                      <td className={num}>
+                        <Figure n={y.transfersOrdered} href={figureHref(y.transfersOrdered, y.firstOrderedId, "/transfers", listHref("/transfers", { country: code, ...inYear }))} label={`${y.transfersOrdered} transfers ordered in ${yearText}`} />
+                      </td>
+                      <td className={num}>
+                        <Figure n={y.transfersDelivered} href={figureHref(y.transfersDelivered, y.firstDeliveredId, "/transfers", listHref("/transfers", { country: code }))} label={`${y.transfersDelivered} transfers delivered in ${yearText}`} />
+                        {y.year === null && y.transfersUndated > 0 ? (
+                          <div className={muted}>
+                            <Link className={link} href={listHref("/transfers", { country: code })}>{plural(y.transfersUndated, "transfer")}</Link> with no year known
+                          </div>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <p className={`${muted} mt-1 max-w-3xl`}>
+              Several requests in a year open the list of requests made and received by {country.name} in that year; transfers ordered, the
+              list of transfers ordered that year. The list cannot filter by year of delivery: several deliveries open every transfer involving{" "}
+              {country.name}.
+            </p>
+          </div>
+        )}
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+// The dashboard's one filter bar: a GET form on "/", so that every view is a
+// URL. Its values apply to every chart and list on the page at once.
+import { FilterBar, type FilterField } from "@/components/lists/filter-bar";
+import type { DashboardFilter } from "@/lib/dashboard/filter";
+import { severityLabel, weaponCategoryLabel } from "@/lib/format/labels";
+
+export function DashboardFilterBar({ filter, countries }: { filter: DashboardFilter; countries: { alpha2: string; name: string }[] }) {
+  const fields: FilterField[] = [
+    {
+      kind: "select",
+      name: "country",
+      label: "Country",
+      value: filter.country ?? "",
+      anyLabel: "Any country",
+      options: countries.map((c) => ({ value: c.alpha2, label: `${c.name} (${c.alpha2})` })),
+    },
+    {
+      kind: "select",
+      name: "weapon",
+      label: "Weapon category",
+      value: filter.weapon.join(","),
+      anyLabel: "Any weapon category",
+      options: Object.entries(weaponCategoryLabel).map(([value, label]) => ({ value, label })),
+    },
+    {
+      kind: "select",
+      name: "severity",
+      label: "Concern severity",
+      value: filter.severity.join(","),
+      anyLabel: "Any severity",
+      options: [
+        { value: "HIGH,CRITICAL", label: "High or critical" },
+        ...Object.entries(severityLabel).map(([value, label]) => ({ value, label })),
+      ],
+    },
+    { kind: "date", name: "from", label: "From", value: filter.from?.input ?? "" },
+    { kind: "date", name: "to", label: "To", value: filter.to?.input ?? "" },
+  ];
+  return <FilterBar id="dashboard-filters" label="Filter the dashboard" action="/" fields={fields} clearHref="/" />;
+}
+
+/** What each filter means for each kind of record, in words (under the filter bar). */
+export function FilterScope() {
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-slate-700 underline dark:text-slate-300">How the filters apply</summary>
+      <ul className="ml-5 mt-1 list-disc space-y-0.5 text-slate-600 dark:text-slate-400">
+        <li>Dates: requests by their date, concerns by the date they were opened, inspections by any of their dates (asserted, scheduled, conducted), status changes by when they happened. A record with no known date is left out once a date is set.</li>
+        <li>Country: requests made by or to it; concerns involving it; inspections it hosts or carries out.</li>
+        <li>Weapon category: through the weapon systems of the transfers a request or concern is about; an inspection’s own weapon system or its transfer’s.</li>
+        <li>Concern severity: concerns of that severity; requests linked to such a concern; inspections of a transfer such a concern is about.</li>
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,64 @@
+// Small pieces shared by the dashboard's sections.
+import type { ReactNode } from "react";
+import { formatVagueDate } from "@/lib/format/dates";
+import type { DatePrecision } from "@/lib/generated/prisma/enums";
+
+export const linkClass = "font-medium text-blue-700 underline dark:text-blue-400";
+export const mutedClass = "text-slate-600 dark:text-slate-400";
+
+/** A YYYY-MM-DD from SQL, at its precision ("2005", "March 2009"...). */
+export function vagueDay(day: string | null, precision: DatePrecision | null): string {
+  return formatVagueDate(day ? new Date(`${day}T00:00:00Z`) : null, precision);
+}
+
+/** An ISO instant as a day and time in UTC. */
+export function instant(iso: string): string {
+  return `${formatVagueDate(new Date(iso), "DAY")}, ${iso.slice(11, 16)} UTC`;
+}
+
+/** A headline figure: a number and what it counts. */
+export function Stat({ value, label, tone = "neutral" }: { value: number; label: ReactNode; tone?: "neutral" | "alert" }) {
+  return (
+    <div
+      className={`rounded border px-3 py-2 ${
+        tone === "alert" && value > 0
+          ? "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          : "border-slate-200 dark:border-slate-800"
+      }`}
+    >
+      <div className="text-2xl font-semibold tabular-nums">{value.toLocaleString("en")}</div>
+      <div className="text-sm">{label}</div>
+    </div>
+  );
+}
+
+/** A short list's box: a heading, an optional summary, the rows or a sentence saying there are none. */
+export function ListBox({
+  id,
+  title,
+  summary,
+  empty,
+  children,
+  more,
+}: {
+  id: string;
+  title: string;
+  summary?: ReactNode;
+  /** Said when there are no rows; null: there are rows. */
+  empty: ReactNode | null;
+  children?: ReactNode;
+  more?: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="min-w-0 space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
+      <h3 id={`${id}-title`} className="font-semibold">
+        {title}
+      </h3>
+      {summary ? <p className={`text-sm ${mutedClass}`}>{summary}</p> : null}
+      {empty !== null ? <p className="rounded border border-dashed border-slate-300 p-4 text-center text-sm dark:border-slate-700">{empty}</p> : children}
+      {more ? <p className="text-sm">{more}</p> : null}
+    </section>
+  );
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

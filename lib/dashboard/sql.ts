@@ -1,0 +1,194 @@
+// SQL text for the dashboard's figures, with numbered parameters ($1, $2...)
+// so that the very same text runs through the app (Prisma's
+// `$queryRawUnsafe(text, ...values)`) and directly through `pg` (the
+// benchmark). Pure: builds strings, reads no database. Every value that comes
+// from the user or the viewer is a bound parameter with an explicit cast;
+// only constants of this code are written into the text.
+//
+// Who sees what (the rule of lib/db/visibility.ts, in SQL): a record counts
+// only when it is not deleted and is INTERNAL or created by the viewer, unless
+// the viewer may read restricted records (editors, admins). The same rule
+// applies to every record a filter goes through (a request's transfers and
+// their weapon systems, its concerns...): a hidden record neither shows nor
+// lets its links match.
+//
+// How the one filter reaches each kind of record:
+//
+// | filter    | requests                         | concerns                        | inspections                                 | concern status changes |
+// | --------- | -------------------------------- | ------------------------------- | ------------------------------------------- | ---------------------- |
+// | from / to | occurredOn (its period overlaps) | openedOn (its period overlaps)  | asserted, scheduled or conducted date       | changedAt              |
+// | country   | requesting or target country     | any of the concern's countries  | host or inspecting country                  | through the concern    |
+// | weapon    | its transfers' weapon systems    | its transfers' weapon systems   | its weapon system, or its transfer's        | through the concern    |
+// | severity  | its concerns' severity           | its severity                    | severity of concerns about its transfer     | through the concern    |
+//
+// A record whose date is unknown is left out as soon as a date bound is set
+// (it cannot be shown to fall within the range), and counted otherwise.
+import { ForbiddenError } from "@/lib/errors";
+import type { DashboardFilter } from "@/lib/dashboard/filter";
+import { can } from "@/lib/permissions";
+
+export type DashboardViewer = { id: number; role: string };
+
+/** What one query sends: the text and its parameters, in order. */
+export type BuiltSql = { text: string; values: unknown[] };
+
+/** Collects parameter values; the same value with the same cast reuses its placeholder. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  private readonly seen = new Map<string, number>();
+
+  /** `$n::cast`. Casts are constants of this code, never user input. */
+  bind(value: string | number, cast: string): string {
+    const key = `${cast}\u0000${typeof value}\u0000${value}`;
+    let index = this.seen.get(key);
+    if (index === undefined) {
+      this.values.push(value);
+      index = this.values.length;
+      this.seen.set(key, index);
+    }
+    return `$${index}::${cast}`;
+  }
+}
+
+const and = (parts: string[]) => (parts.length ? parts.join("\n   AND ") : "TRUE");
+
+/** The period a vague date names overlaps [from, to]; see vagueDateInRangeSql in lib/db/lists/common.ts. */
+function vagueOverlap(p: SqlParams, column: string, precision: string, filter: DashboardFilter): string[] {
+  const parts: string[] = [];
+  if (filter.to) parts.push(`${column} <= ${p.bind(filter.to.end, "date")}`);
+  if (filter.from) {
+    const from = p.bind(filter.from.start, "date");
+    // Implied by the exact test below (no period is longer than a year); lets an index on the column bound the scan.
+    parts.push(`${column} > ${from} - 366`);
+    parts.push(
+      `${column} + CASE ${precision} WHEN 'YEAR' THEN interval '1 year' WHEN 'MONTH' THEN interval '1 month' ELSE interval '1 day' END > ${from}`,
+    );
+  }
+  return parts;
+}
+
+function enumIn(p: SqlParams, column: string, enumType: string, values: readonly string[]): string {
+  return `${column} IN (${values.map((v) => p.bind(v, `"${enumType}"`)).join(", ")})`;
+}
+
+/**
+ * The conditions of one query: a viewer, a filter and the parameters they
+ * bind. Each `...Where` returns the conditions on the alias given.
+ */
+export class DashboardScope {
+  readonly p = new SqlParams();
+  private readonly restricted: boolean;
+
+  constructor(
+    readonly viewer: DashboardViewer,
+    readonly filter: DashboardFilter,
+  ) {
+    if (!can(viewer.role, "record:read")) throw new ForbiddenError();
+    this.restricted = can(viewer.role, "record:read-restricted");
+  }
+
+  /** Not deleted, and visible to the viewer. */
+  readable(alias: string): string {
+    if (this.restricted) return `${alias}."deletedAt" IS NULL`;
+    return `(${alias}."deletedAt" IS NULL AND (${alias}.visibility = 'INTERNAL' OR ${alias}."createdById" = ${this.p.bind(this.viewer.id, "int")}))`;
+  }
+
+  /** The filtered country's id (a scalar sub-query: no such country, no match). */
+  countryId(): string {
+    return `(SELECT id FROM "Country" WHERE alpha2 = ${this.p.bind(this.filter.country ?? "", "char(2)")})`;
+  }
+
+  private weaponIn(alias: string): string {
+    return enumIn(this.p, `${alias}.category`, "WeaponCategory", this.filter.weapon);
+  }
+
+  private severityIn(alias: string): string {
+    return enumIn(this.p, `${alias}.severity`, "Severity", this.filter.severity);
+  }
+
+  /** Diplomatic requests: visibility, country, weapon, severity and date. */
+  requestWhere(r: string, options: { dates?: boolean } = {}): string[] {
+    const f = this.filter;
+    const parts = [this.readable(r)];
+    if (f.country) {
+      const id = this.countryId();
+      parts.push(`(${r}."requestingCountryId" = ${id} OR ${r}."targetCountryId" = ${id})`);
+    }
+    if (f.weapon.length) {
+      parts.push(`EXISTS (SELECT 1 FROM "RequestTransfer" rt_f
+        JOIN "ArmsTransfer" t_f ON t_f.id = rt_f."transferId"
+        JOIN "WeaponSystem" w_f ON w_f.id = t_f."weaponSystemId"
+       WHERE rt_f."requestId" = ${r}.id AND ${this.readable("t_f")} AND ${this.readable("w_f")} AND ${this.weaponIn("w_f")})`);
+    }
+    if (f.severity.length) {
+      parts.push(`EXISTS (SELECT 1 FROM "RequestConcern" rc_f
+        JOIN "Concern" k_f ON k_f.id = rc_f."concernId"
+       WHERE rc_f."requestId" = ${r}.id AND ${this.readable("k_f")} AND ${this.severityIn("k_f")})`);
+    }
+    if (options.dates !== false) parts.push(...vagueOverlap(this.p, `${r}."occurredOn"`, `${r}."occurredOnPrecision"`, f));
+    return parts;
+  }
+
+  /** Concerns: visibility, country, weapon, severity and (unless `dates: false`) the opening date. */
+  concernWhere(k: string, options: { dates?: boolean } = {}): string[] {
+    const f = this.filter;
+    const parts = [this.readable(k)];
+    if (f.country) {
+      parts.push(`EXISTS (SELECT 1 FROM "ConcernCountry" cc_f WHERE cc_f."concernId" = ${k}.id AND cc_f."countryId" = ${this.countryId()})`);
+    }
+    if (f.weapon.length) {
+      parts.push(`EXISTS (SELECT 1 FROM "ConcernTransfer" ct_f
+        JOIN "ArmsTransfer" t_f ON t_f.id = ct_f."transferId"
+        JOIN "WeaponSystem" w_f ON w_f.id = t_f."weaponSystemId"
+       WHERE ct_f."concernId" = ${k}.id AND ${this.readable("t_f")} AND ${this.readable("w_f")} AND ${this.weaponIn("w_f")})`);
+    }
+    if (f.severity.length) parts.push(this.severityIn(k));
+    if (options.dates !== false) parts.push(...vagueOverlap(this.p, `${k}."openedOn"`, `${k}."openedOnPrecision"`, f));
+    return parts;
+  }
+
+  /** Inspections: visibility, country, weapon, severity (through the transfer's concerns) and dates. */
+  inspectionWhere(i: string): string[] {
+    const f = this.filter;
+    const parts = [this.readable(i)];
+    if (f.country) {
+      const id = this.countryId();
+      parts.push(`(${i}."hostCountryId" = ${id} OR ${i}."inspectingCountryId" = ${id})`);
+    }
+    if (f.weapon.length) {
+      parts.push(`(EXISTS (SELECT 1 FROM "WeaponSystem" w_f
+          WHERE w_f.id = ${i}."weaponSystemId" AND ${this.readable("w_f")} AND ${this.weaponIn("w_f")})
+        OR EXISTS (SELECT 1 FROM "ArmsTransfer" t_f JOIN "WeaponSystem" w_f ON w_f.id = t_f."weaponSystemId"
+          WHERE t_f.id = ${i}."transferId" AND ${this.readable("t_f")} AND ${this.readable("w_f")} AND ${this.weaponIn("w_f")}))`);
+    }
+    if (f.severity.length) {
+      parts.push(`EXISTS (SELECT 1 FROM "ArmsTransfer" t_s
+        JOIN "ConcernTransfer" ct_f ON ct_f."transferId" = t_s.id
+        JOIN "Concern" k_f ON k_f.id = ct_f."concernId"
+       WHERE t_s.id = ${i}."transferId" AND ${this.readable("t_s")} AND ${this.readable("k_f")} AND ${this.severityIn("k_f")})`);
+    }
+    if (f.from || f.to) {
+      // Any of its known dates within the range.
+      const dates = (["assertedOn", "scheduledOn", "conductedOn"] as const).map(
+        (c) => `(${and(vagueOverlap(this.p, `${i}."${c}"`, `${i}."${c}Precision"`, f))})`,
+      );
+      parts.push(`(${dates.join(" OR ")})`);
+    }
+    return parts;
+  }
+
+  /** A timestamp column within the range: from the first day of `from` to the end of the last day of `to`. */
+  timestampWhere(column: string): string[] {
+    const parts: string[] = [];
+    if (this.filter.from) parts.push(`${column} >= ${this.p.bind(this.filter.from.start, "date")}`);
+    if (this.filter.to) parts.push(`${column} < ${this.p.bind(this.filter.to.end, "date")} + 1`);
+    return parts;
+  }
+
+  /** The finished query. */
+  build(text: string): BuiltSql {
+    return { text, values: [...this.p.values] };
+  }
+}
+
+export { and as andSql };
