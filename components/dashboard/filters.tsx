@@ -33,6 +33,17 @@ export function DashboardFilterBar({ filter, countries }: { filter: DashboardFil
         ...Object.entries(severityLabel).map(([value, label]) => ({ value, label })),
       ],
     },
+    {
+      kind: "select",
+      name: "verified",
+      label: "Verification",
+      value: filter.verified ?? "",
+      anyLabel: "Verified or not",
+      options: [
+        { value: "yes", label: "Verified only" },
+        { value: "no", label: "Unverified only" },
+      ],
+    },
     { kind: "date", name: "from", label: "From", value: filter.from?.input ?? "" },
     { kind: "date", name: "to", label: "To", value: filter.to?.input ?? "" },
   ];
@@ -49,6 +60,7 @@ export function FilterScope() {
         <li>Country: requests made by or to it; concerns involving it; inspections it hosts or carries out.</li>
         <li>Weapon category: through the weapon systems of the transfers a request or concern is about; an inspection’s own weapon system or its transfer’s.</li>
         <li>Concern severity: concerns of that severity; requests linked to such a concern; inspections of a transfer such a concern is about.</li>
+        <li>Verification: requests, concerns and inspections verified (or not yet verified) by an editor; status changes through their concern.</li>
       </ul>
     </details>
   );

@@ -21,9 +21,11 @@ export type DashboardFilter = {
   /** A record matches any of several values; empty: no filter. */
   weapon: WeaponCategoryT[];
   severity: SeverityT[];
+  /** Only verified ("yes") or only unverified ("no") records; null: both. */
+  verified: "yes" | "no" | null;
 };
 
-export const EMPTY_FILTER: DashboardFilter = { from: null, to: null, country: null, weapon: [], severity: [] };
+export const EMPTY_FILTER: DashboardFilter = { from: null, to: null, country: null, weapon: [], severity: [], verified: null };
 
 export type ParsedDashboardFilter = { filter: DashboardFilter; messages: string[] };
 
@@ -74,6 +76,14 @@ export function parseDashboardFilter(raw: RawSearchParams): ParsedDashboardFilte
   const weapon = many("weapon", weaponSchema, "weapon category");
   const severity = many("severity", severitySchema, "concern severity");
 
+  let verified: "yes" | "no" | null = null;
+  const rawVerified = one("verified");
+  if (rawVerified !== null) {
+    const v = rawVerified.toLowerCase();
+    if (v === "yes" || v === "no") verified = v;
+    else messages.push(`${shown(rawVerified)} is not “yes” or “no”; the verification filter was ignored.`);
+  }
+
   let from: DateBound | null = null;
   let to: DateBound | null = null;
   for (const key of ["from", "to"] as const) {
@@ -90,11 +100,11 @@ export function parseDashboardFilter(raw: RawSearchParams): ParsedDashboardFilte
     from = null;
     to = null;
   }
-  return { filter: { from, to, country, weapon, severity }, messages };
+  return { filter: { from, to, country, weapon, severity, verified }, messages };
 }
 
 export function hasDashboardFilter(f: DashboardFilter): boolean {
-  return Boolean(f.from || f.to || f.country || f.weapon.length || f.severity.length);
+  return Boolean(f.from || f.to || f.country || f.weapon.length || f.severity.length || f.verified);
 }
 
 /** The query string of a filter (empty parts left out). */
@@ -105,6 +115,7 @@ export function dashboardQuery(f: DashboardFilter): URLSearchParams {
   if (f.country) out.set("country", f.country);
   if (f.weapon.length) out.set("weapon", f.weapon.join(","));
   if (f.severity.length) out.set("severity", f.severity.join(","));
+  if (f.verified) out.set("verified", f.verified);
   return out;
 }
 

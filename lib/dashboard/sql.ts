@@ -20,6 +20,7 @@
 // | country   | requesting or target country     | any of the concern's countries  | host or inspecting country                  | through the concern    |
 // | weapon    | its transfers' weapon systems    | its transfers' weapon systems   | its weapon system, or its transfer's        | through the concern    |
 // | severity  | its concerns' severity           | its severity                    | severity of concerns about its transfer     | through the concern    |
+// | verified  | its own verification             | its own verification            | its own verification                        | through the concern    |
 //
 // A record whose date is unknown is left out as soon as a date bound is set
 // (it cannot be shown to fall within the range), and counted otherwise.
@@ -93,6 +94,13 @@ export class DashboardScope {
     return `(${alias}."deletedAt" IS NULL AND (${alias}.visibility = 'INTERNAL' OR ${alias}."createdById" = ${this.p.bind(this.viewer.id, "int")}))`;
   }
 
+  /** The record's own verification, when the filter asks for it (constants only). */
+  verifiedWhere(alias: string): string[] {
+    if (this.filter.verified === "yes") return [`${alias}."verifiedAt" IS NOT NULL`];
+    if (this.filter.verified === "no") return [`${alias}."verifiedAt" IS NULL`];
+    return [];
+  }
+
   /** The filtered country's id (a scalar sub-query: no such country, no match). */
   countryId(): string {
     return `(SELECT id FROM "Country" WHERE alpha2 = ${this.p.bind(this.filter.country ?? "", "char(2)")})`;
@@ -109,7 +117,7 @@ export class DashboardScope {
   /** Diplomatic requests: visibility, country, weapon, severity and date. */
   requestWhere(r: string, options: { dates?: boolean } = {}): string[] {
     const f = this.filter;
-    const parts = [this.readable(r)];
+    const parts = [this.readable(r), ...this.verifiedWhere(r)];
     if (f.country) {
       const id = this.countryId();
       parts.push(`(${r}."requestingCountryId" = ${id} OR ${r}."targetCountryId" = ${id})`);
@@ -132,7 +140,7 @@ export class DashboardScope {
   /** Concerns: visibility, country, weapon, severity and (unless `dates: false`) the opening date. */
   concernWhere(k: string, options: { dates?: boolean } = {}): string[] {
     const f = this.filter;
-    const parts = [this.readable(k)];
+    const parts = [this.readable(k), ...this.verifiedWhere(k)];
     if (f.country) {
       parts.push(`EXISTS (SELECT 1 FROM "ConcernCountry" cc_f WHERE cc_f."concernId" = ${k}.id AND cc_f."countryId" = ${this.countryId()})`);
     }
@@ -150,7 +158,7 @@ export class DashboardScope {
   /** Inspections: visibility, country, weapon, severity (through the transfer's concerns) and dates. */
   inspectionWhere(i: string): string[] {
     const f = this.filter;
-    const parts = [this.readable(i)];
+    const parts = [this.readable(i), ...this.verifiedWhere(i)];
     if (f.country) {
       const id = this.countryId();
       parts.push(`(${i}."hostCountryId" = ${id} OR ${i}."inspectingCountryId" = ${id})`);

@@ -26,7 +26,7 @@ let registry: typeof import("@/lib/dashboard/registry");
 
 type Who = "VIEWER" | "EDITOR" | "AUTHOR";
 type Vague = { on: string; precision: DatePrecision } | null;
-type Rec = { restricted?: boolean; deleted?: boolean };
+type Rec = { restricted?: boolean; deleted?: boolean; verified?: boolean };
 
 const DAY_MS = 86_400_000;
 const today = new Date();
@@ -67,7 +67,7 @@ type ConcernFx = Rec & {
   owner?: boolean;
 };
 const CONCERNS: Record<string, ConcernFx> = {
-  c1: { title: "C1 Igla-S diversion", severity: "HIGH", status: "OPEN", countries: ["RU", "VE", "CO"], transfers: ["t1"], opened: { on: "2005-01-01", precision: "YEAR" }, nextReviewOn: daysFromToday(-30), owner: true },
+  c1: { verified: true, title: "C1 Igla-S diversion", severity: "HIGH", status: "OPEN", countries: ["RU", "VE", "CO"], transfers: ["t1"], opened: { on: "2005-01-01", precision: "YEAR" }, nextReviewOn: daysFromToday(-30), owner: true },
   c2: { title: "C2 tanks", severity: "MEDIUM", status: "MONITORING", countries: ["CN", "VE"], transfers: ["t2"], opened: { on: "2009-03-15", precision: "DAY" }, nextReviewOn: daysFromToday(30) },
   c3: { title: "C3 restricted", severity: "CRITICAL", status: "OPEN", countries: ["RU", "CO"], transfers: ["t3"], opened: null, nextReviewOn: daysFromToday(-10), restricted: true },
   c4: { title: "C4 resolved", severity: "LOW", status: "RESOLVED", countries: ["FR"], transfers: ["t1"], opened: { on: "2008-01-01", precision: "YEAR" }, nextReviewOn: daysFromToday(-5) },
@@ -86,10 +86,10 @@ type RequestFx = Rec & {
   transfers: string[];
 };
 const REQUESTS: Record<string, RequestFx> = {
-  r1: { from: "US", to: "RU", date: { on: "2005-01-01", precision: "YEAR" }, ask: "HALT_SALE", response: "REBUFFED", concerns: ["c1"], transfers: ["t1"] },
+  r1: { verified: true, from: "US", to: "RU", date: { on: "2005-01-01", precision: "YEAR" }, ask: "HALT_SALE", response: "REBUFFED", concerns: ["c1"], transfers: ["t1"] },
   r2: { from: "US", to: "RU", date: { on: "2009-01-01", precision: "YEAR" }, ask: "SUSPEND_SALE", response: "REBUFFED", concerns: ["c1"], transfers: ["t1"] },
   r3: { from: "US", to: "RU", date: { on: "2009-03-17", precision: "DAY" }, ask: "HALT_SALE", response: "REBUFFED", concerns: ["c1"], transfers: ["t1"] },
-  r4: { from: "CO", to: "VE", date: { on: "2009-06-01", precision: "MONTH" }, ask: "END_USE_ASSURANCE", response: "DEFLECTED", concerns: ["c1"], transfers: [] },
+  r4: { verified: true, from: "CO", to: "VE", date: { on: "2009-06-01", precision: "MONTH" }, ask: "END_USE_ASSURANCE", response: "DEFLECTED", concerns: ["c1"], transfers: [] },
   r5: { from: "US", to: "CN", date: { on: "2007-02-01", precision: "DAY" }, ask: "HALT_SALE", response: null, concerns: ["c2"], transfers: ["t2"] },
   r6: { from: "FR", to: "CN", date: null, ask: "INFORMATION", response: "ACCEPTED", concerns: [], transfers: [] },
   r7: { from: "US", to: "RU", date: { on: "2006-01-01", precision: "YEAR" }, ask: "HALT_SALE", response: "REBUFFED", concerns: ["c3"], transfers: ["t3"], restricted: true },
@@ -112,7 +112,7 @@ type InspectionFx = Rec & {
 };
 const INSPECTIONS: Record<string, InspectionFx> = {
   i1: { host: "VE", inspecting: "RU", weapon: null, transfer: "t1", status: "RIGHT_ASSERTED", asserted: null, scheduled: null, conducted: null },
-  i2: { host: "VE", inspecting: "US", weapon: "tank", transfer: null, status: "CONDUCTED", asserted: null, scheduled: null, conducted: { on: "2010-05-01", precision: "DAY" } },
+  i2: { verified: true, host: "VE", inspecting: "US", weapon: "tank", transfer: null, status: "CONDUCTED", asserted: null, scheduled: null, conducted: { on: "2010-05-01", precision: "DAY" } },
   i3: { host: "CO", inspecting: "RU", weapon: null, transfer: "t3", status: "SCHEDULED", asserted: null, scheduled: { on: "2011-02-01", precision: "MONTH" }, conducted: null, restricted: true },
   i4: { host: "CN", inspecting: "FR", weapon: "igla", transfer: null, status: "OVERDUE", asserted: null, scheduled: { on: "2009-01-01", precision: "DAY" }, conducted: null },
   i5: { host: "VE", inspecting: null, weapon: null, transfer: null, status: "RIGHT_ASSERTED", asserted: null, scheduled: null, conducted: null, deleted: true },
@@ -167,8 +167,10 @@ function inRange(d: Vague, f: DashboardFilter): boolean {
 const weaponMatches = (who: Who, w: string, f: DashboardFilter) => readable(who, WEAPONS[w]!) && f.weapon.includes(WEAPONS[w]!.category);
 const transferWeaponMatches = (who: Who, t: string, f: DashboardFilter) => readable(who, TRANSFERS[t]!) && weaponMatches(who, TRANSFERS[t]!.weapon, f);
 
+const verifiedMatches = (r: Rec, f: DashboardFilter) => !f.verified || (f.verified === "yes") === Boolean(r.verified);
+
 function concernMatches(who: Who, k: ConcernFx, f: DashboardFilter, dates = true): boolean {
-  if (!readable(who, k)) return false;
+  if (!readable(who, k) || !verifiedMatches(k, f)) return false;
   if (f.country && !k.countries.includes(f.country)) return false;
   if (f.weapon.length && !k.transfers.some((t) => transferWeaponMatches(who, t, f))) return false;
   if (f.severity.length && !f.severity.includes(k.severity)) return false;
@@ -176,7 +178,7 @@ function concernMatches(who: Who, k: ConcernFx, f: DashboardFilter, dates = true
 }
 
 function requestMatches(who: Who, r: RequestFx, f: DashboardFilter): boolean {
-  if (!readable(who, r)) return false;
+  if (!readable(who, r) || !verifiedMatches(r, f)) return false;
   if (f.country && r.from !== f.country && r.to !== f.country) return false;
   if (f.weapon.length && !r.transfers.some((t) => transferWeaponMatches(who, t, f))) return false;
   if (f.severity.length && !r.concerns.some((c) => readable(who, CONCERNS[c]!) && f.severity.includes(CONCERNS[c]!.severity))) return false;
@@ -184,7 +186,7 @@ function requestMatches(who: Who, r: RequestFx, f: DashboardFilter): boolean {
 }
 
 function inspectionMatches(who: Who, i: InspectionFx, f: DashboardFilter): boolean {
-  if (!readable(who, i)) return false;
+  if (!readable(who, i) || !verifiedMatches(i, f)) return false;
   if (f.country && i.host !== f.country && i.inspecting !== f.country) return false;
   if (f.weapon.length && !((i.weapon && weaponMatches(who, i.weapon, f)) || (i.transfer && transferWeaponMatches(who, i.transfer, f)))) return false;
   if (f.severity.length) {
@@ -220,6 +222,7 @@ beforeAll(async () => {
     visibility: r.restricted ? ("RESTRICTED" as const) : ("INTERNAL" as const),
     createdById: users[authorOf(r)].id,
     deletedAt: r.deleted ? new Date() : null,
+    verifiedAt: r.verified ? new Date() : null,
   });
   const date = (v: Vague) => (v ? new Date(`${v.on}T00:00:00Z`) : null);
 
@@ -323,6 +326,9 @@ const FILTERS = [
   "to=2006",
   "from=2021&to=2022",
   "country=RU&weapon=MANPADS&severity=HIGH&from=2005&to=2009",
+  "verified=yes",
+  "verified=no",
+  "verified=yes&country=RU",
 ];
 const WHO: Who[] = ["VIEWER", "AUTHOR", "EDITOR"];
 const CASES = WHO.flatMap((who) => FILTERS.map((query) => ({ who, query })));

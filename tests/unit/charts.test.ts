@@ -282,7 +282,10 @@ describe("palette", () => {
 describe("parseDashboardFilter", () => {
   const parse = (q: string) => parseDashboardFilter(new URLSearchParams(q));
   it.each([
-    { query: "", filter: { from: null, to: null, country: null, weapon: [], severity: [] }, message: null },
+    { query: "", filter: { from: null, to: null, country: null, weapon: [], severity: [], verified: null }, message: null },
+    { query: "verified=YES", filter: { verified: "yes" }, message: null },
+    { query: "verified=no", filter: { verified: "no" }, message: null },
+    { query: "verified=maybe", filter: { verified: null }, message: "“maybe” is not “yes” or “no”; the verification filter was ignored." },
     { query: "country=ru", filter: { country: "RU" }, message: null },
     { query: "country=RUS", filter: { country: null }, message: /not a country code/ },
     { query: "country=RU&country=VE", filter: { country: "RU" }, message: /Only one “country”/ },
