@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
+import { QuoteLinks } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
@@ -112,17 +113,7 @@ export default async function InspectionPage({ params }: Props) {
       </Section>
 
       <Section title="Quotes" id="quotes">
-        {i.quotes.length === 0 ? <p className="text-sm">No quote recorded.</p> : (
-          <ul className="space-y-2 text-sm">
-            {i.quotes.map((q) => (
-              <li key={q.id}>
-                <Link className={link} href={`/quotes/${q.id}`}>“{q.text}”</Link>
-                {" — "}{q.speaker?.name ?? q.speakerLabel ?? "Speaker unknown"}
-                {q.saidOn ? ` (${formatVagueDate(q.saidOn, q.saidOnPrecision)})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <QuoteLinks quotes={i.quotes} />
       </Section>
 
       <Section title="Sources" id="sources">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
+import { InspectionLinks, QuoteLinks } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
@@ -12,7 +13,6 @@ import { inspectionTitle } from "@/lib/db/records/inspections";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
   concernStatusLabel,
-  inspectionStatusLabel,
   labelOrUnknown,
   requestAskLabel,
   requestResponseLabel,
@@ -130,30 +130,11 @@ export default async function TransferPage({ params }: Props) {
       </Section>
 
       <Section title="Inspections" id="inspections">
-        {t.inspections.length === 0 ? <p className="text-sm">No inspection of this transfer recorded.</p> : (
-          <ul className="list-disc pl-5 text-sm">
-            {t.inspections.map((i) => (
-              <li key={i.id}>
-                <Link className={link} href={`/inspections/${i.id}`}>{inspectionTitle(i)}</Link>: {inspectionStatusLabel[i.status]}
-                {i.conductedOn ? `, conducted ${formatVagueDate(i.conductedOn, i.conductedOnPrecision)}` : i.scheduledOn ? `, scheduled for ${formatVagueDate(i.scheduledOn, i.scheduledOnPrecision)}` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <InspectionLinks inspections={t.inspections} title={inspectionTitle} empty="No inspection of this transfer recorded." />
       </Section>
 
       <Section title="Quotes" id="quotes">
-        {t.quotes.length === 0 ? <p className="text-sm">No quote recorded.</p> : (
-          <ul className="space-y-2 text-sm">
-            {t.quotes.map((q) => (
-              <li key={q.id}>
-                <Link className={link} href={`/quotes/${q.id}`}>“{q.text}”</Link>
-                {" — "}{q.speaker?.name ?? q.speakerLabel ?? "Speaker unknown"}
-                {q.saidOn ? ` (${formatVagueDate(q.saidOn, q.saidOnPrecision)})` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <QuoteLinks quotes={t.quotes} />
       </Section>
 
       <Section title="Sources" id="sources">

@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
+import { InspectionLinks } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { inspectionTitle } from "@/lib/db/records/inspections";
 import { getWeaponSystem } from "@/lib/db/records/weapon-systems";
-import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
-import { inspectionStatusLabel, transferStatusLabel, weaponCategoryLabel } from "@/lib/format/labels";
+import { formatUncertain, formatYears } from "@/lib/format/dates";
+import { transferStatusLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { can, canDelete, canEdit } from "@/lib/permissions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -110,16 +111,7 @@ export default async function WeaponSystemPage({ params }: Props) {
       </Section>
 
       <Section title="Inspections" id="inspections">
-        {w.inspections.length === 0 ? <p className="text-sm">No inspection of this system recorded.</p> : (
-          <ul className="list-disc pl-5 text-sm">
-            {w.inspections.map((i) => (
-              <li key={i.id}>
-                <Link className={link} href={`/inspections/${i.id}`}>{inspectionTitle(i)}</Link>: {inspectionStatusLabel[i.status]}
-                {i.conductedOn ? `, conducted ${formatVagueDate(i.conductedOn, i.conductedOnPrecision)}` : i.scheduledOn ? `, scheduled for ${formatVagueDate(i.scheduledOn, i.scheduledOnPrecision)}` : ""}
-              </li>
-            ))}
-          </ul>
-        )}
+        <InspectionLinks inspections={w.inspections} title={inspectionTitle} empty="No inspection of this system recorded." />
       </Section>
 
       <Section title="Sources" id="sources">
