@@ -165,7 +165,11 @@ export function bucketTimeSeries(
   rows: readonly TimeCountRow[],
   from: DateBound | null,
   to: DateBound | null,
-  options: { maxBuckets?: number } = {},
+  options: {
+    maxBuckets?: number;
+    /** The granularity already chosen by the same rule (the SQL that grouped the rows did); else chosen here. */
+    granularity?: Granularity;
+  } = {},
 ): TimeSeries {
   const maxBuckets = options.maxBuckets ?? MAX_TIME_BUCKETS;
   let undated = 0;
@@ -180,8 +184,7 @@ export function bucketTimeSeries(
     const granularity = range ? chooseGranularity(range) : "year";
     return { granularity, range: null, buckets: [], undated, monthUnknown: 0, folded: 0, clipped: false };
   }
-  const onlyYearPrecision = dated.every((r) => r.yearOnly);
-  const granularity = chooseGranularity(range, { onlyYearPrecision });
+  const granularity = options.granularity ?? chooseGranularity(range, { onlyYearPrecision: dated.every((r) => r.yearOnly) });
 
   const countFor = (r: MonthRange) =>
     granularity === "year" ? Math.floor(monthIndex(r.end) / 12) - Math.floor(monthIndex(r.start) / 12) + 1 : spanInMonths(r);

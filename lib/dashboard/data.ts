@@ -1,9 +1,11 @@
 import "server-only";
 // Runs the dashboard's figures (lib/dashboard/queries.ts) through the app's
 // data layer: the SQL text and its parameters go to PostgreSQL as they are
-// (`$queryRawUnsafe(text, ...values)`, every value bound, none spliced), and
-// the few aggregate rows that come back are shaped.
-import { getDb } from "@/lib/db/client";
+// (over the app's pool, every value bound, none spliced), and the few
+// aggregate rows that come back are shaped. The queries return only ints,
+// booleans and text (dates are formatted in SQL), so node-postgres's
+// conversions are the whole story.
+import { getPool } from "@/lib/db/client";
 import type { DashboardFilter } from "@/lib/dashboard/filter";
 import {
   inspectionsByStatus,
@@ -21,7 +23,8 @@ import {
 import type { BuiltSql, DashboardViewer } from "@/lib/dashboard/sql";
 
 export async function runSql<Row>(query: BuiltSql): Promise<Row[]> {
-  return getDb().$queryRawUnsafe<Row[]>(query.text, ...query.values);
+  const result = await getPool().query(query.text, query.values);
+  return result.rows as Row[];
 }
 
 /** The figure's rows from PostgreSQL, shaped. */

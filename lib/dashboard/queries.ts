@@ -4,7 +4,7 @@
 // LIMITed index-ordered read in PostgreSQL; `shape` only reorders or labels a
 // handful of aggregate rows. Pure: no database (lib/dashboard/data.ts runs
 // them, lib/dashboard/registry.ts lists them for the benchmark).
-import { bucketTimeSeries, type TimeCountRow, type TimeSeries } from "@/lib/charts/time-series";
+import { bucketTimeSeries, MONTH_GRANULARITY_MAX_MONTHS, type Granularity, type TimeCountRow, type TimeSeries } from "@/lib/charts/time-series";
 import { responseKey, responseSeries, UNFULFILLED_INSPECTION_STATUSES } from "@/lib/charts/palette";
 import type { ChartSeries, BarDatum } from "@/lib/charts/types";
 import type { DashboardFilter } from "@/lib/dashboard/filter";
@@ -151,29 +151,61 @@ export type RequestsOverTime = TimeSeries & {
   total: number;
 };
 
-type TimeRow = { month: string | null; yearOnly: boolean | null; response: RequestResponse | null; n: number };
+type TimeRow = {
+  month: string | null;
+  yearOnly: boolean | null;
+  response: RequestResponse | null;
+  n: number;
+  /** The granularity the SQL grouped by (see below); null on the undated row. */
+  granularity: Granularity | null;
+};
 
 /**
- * Requests per month and response (one GROUP BY); the month of a date known
- * only by its year is January, flagged `yearOnly`. lib/charts/time-series.ts
- * then chooses month or year buckets and places year-only dates.
+ * Requests per month and response; the month of a date known only by its
+ * year is January, flagged `yearOnly`. lib/charts/time-series.ts places
+ * year-only dates. The choice of month or year buckets (its timeRange and
+ * chooseGranularity, restated here in SQL and checked against them by the
+ * tests) is made in PostgreSQL, which then groups by year when years are
+ * drawn: a few hundred rows come back instead of thousands.
  */
 export const requestsOverTime = define<TimeRow, RequestsOverTime>({
   name: "requestsOverTime",
   sql: (viewer, filter) => {
     const s = new DashboardScope(viewer, filter);
-    // Grouped on date_trunc of a plain timestamp (no time zone to apply), formatted per group.
-    return s.build(`SELECT to_char(g.month, 'YYYY-MM') AS month, g."yearOnly", g.response::text AS response, g.n
-  FROM (SELECT date_trunc('month', r."occurredOn"::timestamp) AS month,
-               CASE WHEN r."occurredOn" IS NULL THEN NULL ELSE COALESCE(r."occurredOnPrecision" = 'YEAR', false) END AS "yearOnly",
-               r.response, count(*)::int AS n
-          FROM "DiplomaticRequest" r
-         WHERE ${andSql(s.requestWhere("r"))}
-         GROUP BY 1, 2, 3) g`);
+    const fromMonth = filter.from ? s.p.bind(filter.from.start, "date") : "NULL::date";
+    const toMonth = filter.to ? s.p.bind(filter.to.end, "date") : "NULL::date";
+    const months = (d: string) => `(EXTRACT(YEAR FROM ${d}) * 12 + EXTRACT(MONTH FROM ${d}))`;
+    return s.build(`WITH g AS (
+  SELECT g.month, g."yearOnly", g.response, sum(g.n)::int AS n
+    FROM (${s.requestMonthCounts()}) g
+   GROUP BY 1, 2, 3
+  HAVING sum(g.n) > 0
+), e AS (
+  SELECT bool_and(g."yearOnly") AS only_year, min(g.month) AS lo, max(g.month) AS hi,
+         min(g.month) FILTER (WHERE NOT g."yearOnly") AS lo_exact, max(g.month) FILTER (WHERE NOT g."yearOnly") AS hi_exact
+    FROM g WHERE g.month IS NOT NULL
+), b AS (
+  SELECT e.*, COALESCE(date_trunc('month', ${fromMonth}::timestamp)::date, e.lo) AS s0,
+         COALESCE(date_trunc('month', ${toMonth}::timestamp)::date, e.hi) AS e0
+    FROM e
+), r AS (
+  SELECT b.only_year, least(COALESCE(b.s0, b.e0), b.lo_exact) AS s, greatest(COALESCE(b.e0, b.s0), COALESCE(b.s0, b.e0), b.hi_exact) AS e FROM b
+), y AS (
+  SELECT COALESCE(r.only_year OR ${months("r.e")} - ${months("r.s")} + 1 > ${MONTH_GRANULARITY_MAX_MONTHS}, false) AS years FROM r
+), t AS (
+  SELECT CASE WHEN y.years THEN date_trunc('year', g.month::timestamp)::date ELSE g.month END AS bucket,
+         CASE WHEN y.years THEN NULL ELSE g."yearOnly" END AS apart, g."yearOnly", g.response, g.n, y.years
+    FROM g CROSS JOIN y
+)
+SELECT to_char(t.bucket, 'YYYY-MM') AS month, bool_and(t."yearOnly") AS "yearOnly", t.response, sum(t.n)::int AS n,
+       CASE WHEN t.bucket IS NULL THEN NULL WHEN t.years THEN 'year' ELSE 'month' END AS granularity
+  FROM t
+ GROUP BY t.bucket, t.apart, t.response, t.years`);
   },
   shape: (rows, filter) => {
     const timeRows: TimeCountRow[] = rows.map((r) => ({ month: r.month, yearOnly: r.yearOnly, series: responseKey(r.response), n: r.n }));
-    const series = bucketTimeSeries(timeRows, filter.from, filter.to);
+    const granularity = rows.find((r) => r.granularity !== null)?.granularity ?? undefined;
+    const series = bucketTimeSeries(timeRows, filter.from, filter.to, { granularity });
     const present = new Set(timeRows.filter((r) => r.n > 0).map((r) => r.series));
     return { ...series, series: responseSeries(present), total: rows.reduce((a, r) => a + r.n, 0) };
   },
@@ -203,10 +235,10 @@ export const responsesByCountry = define<CountryResponseRow, ResponsesByCountry>
   sql: (viewer, filter) => {
     const s = new DashboardScope(viewer, filter);
     return s.build(`WITH g AS (
-  SELECT r."targetCountryId" AS cid, r.response, count(*)::int AS n
-    FROM "DiplomaticRequest" r
-   WHERE ${andSql(s.requestWhere("r"))}
+  SELECT c.cid, c.response, sum(c.n)::int AS n
+    FROM (${s.requestTargetCounts()}) c
    GROUP BY 1, 2
+  HAVING sum(c.n) > 0
 ), ranked AS (
   SELECT g.cid, row_number() OVER (ORDER BY sum(g.n) DESC, c.name, g.cid) AS rk
     FROM g JOIN "Country" c ON c.id = g.cid
@@ -215,11 +247,11 @@ export const responsesByCountry = define<CountryResponseRow, ResponsesByCountry>
 SELECT least(ranked.rk, ${TOP_COUNTRIES + 1})::int AS rank,
        CASE WHEN ranked.rk <= ${TOP_COUNTRIES} THEN c.alpha2::text END AS alpha2,
        CASE WHEN ranked.rk <= ${TOP_COUNTRIES} THEN c.name END AS name,
-       g.response::text AS response, sum(g.n)::int AS n,
+       g.response, sum(g.n)::int AS n,
        (SELECT count(*) FROM ranked)::int AS "countryCount"
   FROM g JOIN ranked ON ranked.cid = g.cid JOIN "Country" c ON c.id = g.cid
  GROUP BY 1, 2, 3, 4
- ORDER BY 1, 4`);
+ ORDER BY 1, g.response::"RequestResponse"`);
   },
   shape: (rows) => {
     const countryCount = rows[0]?.countryCount ?? 0;
@@ -252,15 +284,14 @@ export const rebuffedAsks = define<RebuffedAskRow, RebuffedAskRow[]>({
   sql: (viewer, filter) => {
     const s = new DashboardScope(viewer, filter);
     return s.build(`SELECT g.ask::text AS ask, c.alpha2::text AS alpha2, c.name, g.rebuffed, g.asked
-  FROM (SELECT r.ask, r."targetCountryId" AS cid,
-               count(*) FILTER (WHERE r.response = 'REBUFFED')::int AS rebuffed,
-               count(*)::int AS asked
-          FROM "DiplomaticRequest" r
-         WHERE ${andSql(s.requestWhere("r"))}
+  FROM (SELECT x.ask, x.cid,
+               COALESCE(sum(x.n) FILTER (WHERE x.response = 'REBUFFED'), 0)::int AS rebuffed,
+               sum(x.n)::int AS asked
+          FROM (${s.requestTargetCounts()}) x
          GROUP BY 1, 2
-        HAVING count(*) FILTER (WHERE r.response = 'REBUFFED') > 0) g
+        HAVING sum(x.n) FILTER (WHERE x.response = 'REBUFFED') > 0) g
   JOIN "Country" c ON c.id = g.cid
- ORDER BY g.rebuffed DESC, g.asked DESC, c.name, g.ask
+ ORDER BY g.rebuffed DESC, g.asked DESC, c.name, g.ask::"RequestAsk"
  LIMIT ${TOP_REBUFFED}`);
   },
   shape: (rows) => rows,

@@ -10,7 +10,7 @@ import { DEFINITIONS } from "@/lib/dashboard/queries";
 export type { DashboardFilter } from "@/lib/dashboard/filter";
 export type DashboardViewer = { id: number; role: string };
 
-/** Text with $1, $2... placeholders and their values, for `$queryRawUnsafe(text, ...values)` or `pg`'s `query(text, values)`. */
+/** Text with $1, $2... placeholders and their values, for `pg`'s `query(text, values)`. */
 export type DashboardSql = { text: string; values: unknown[] };
 
 export type DashboardQuery = {

@@ -1,7 +1,6 @@
 // SQL text for the dashboard's figures, with numbered parameters ($1, $2...)
-// so that the very same text runs through the app (Prisma's
-// `$queryRawUnsafe(text, ...values)`) and directly through `pg` (the
-// benchmark). Pure: builds strings, reads no database. Every value that comes
+// so that the very same text runs through the app (lib/dashboard/data.ts)
+// and directly through `pg` (the benchmark). Pure: builds strings, reads no database. Every value that comes
 // from the user or the viewer is a bound parameter with an explicit cast;
 // only constants of this code are written into the text.
 //
@@ -24,8 +23,19 @@
 //
 // A record whose date is unknown is left out as soon as a date bound is set
 // (it cannot be shown to fall within the range), and counted otherwise.
+//
+// Requests at scale: the figures of requests read trigger-maintained counts
+// (prisma/rollups.sql: per month, per year and per target country, for every
+// request and per country) instead of the requests, unless the filter goes
+// through linked records (weapon category, severity), which the counts do not
+// know. Beside the counts, two kinds of requests are counted from the table
+// itself, with the rules above: the viewer's own restricted requests (counts
+// of restricted requests serve only readers of every restricted record), and
+// those dated in a month or year that the date range covers only in part
+// (lib/dashboard/periods.ts). Either way the figure is exact and current.
 import { ForbiddenError } from "@/lib/errors";
 import type { DashboardFilter } from "@/lib/dashboard/filter";
+import { splitByPeriod, yearOf } from "@/lib/dashboard/periods";
 import { can } from "@/lib/permissions";
 
 export type DashboardViewer = { id: number; role: string };
@@ -183,6 +193,106 @@ export class DashboardScope {
       parts.push(`(${dates.join(" OR ")})`);
     }
     return parts;
+  }
+
+  /** Whether the figures of requests can be read from the rollups: no filter goes through linked records. */
+  get rollups(): boolean {
+    return this.filter.weapon.length === 0 && this.filter.severity.length === 0;
+  }
+
+  /** A rollup's rows for this viewer, country and verification. */
+  private rollupWhere(alias: string): string[] {
+    const parts = [`${alias}.country_id = ${this.filter.country ? `COALESCE(${this.countryId()}, -1)` : "0"}`];
+    if (!this.restricted) parts.push(`NOT ${alias}.restricted`);
+    if (this.filter.verified === "yes") parts.push(`${alias}.verified`);
+    if (this.filter.verified === "no") parts.push(`NOT ${alias}.verified`);
+    return parts;
+  }
+
+  /**
+   * The conditions of the requests counted from the table beside a rollup:
+   * the filter, and either the viewer's own restricted requests or a date in
+   * one of `edges`. Null when there are none to count.
+   */
+  private besideRollup(r: string, edges: string[]): string | null {
+    const extra = [...edges];
+    if (!this.restricted) extra.unshift(`(${r}.visibility = 'RESTRICTED' AND ${r}."createdById" = ${this.p.bind(this.viewer.id, "int")})`);
+    if (!extra.length) return null;
+    return and([...this.requestWhere(r), `(${extra.join("\n        OR ")})`]);
+  }
+
+  /**
+   * The matching requests counted by month of their date and response, as
+   * rows (month date | null, "yearOnly" boolean | null, response text | null,
+   * n int); a group may come in several rows, to be summed.
+   */
+  requestMonthCounts(): string {
+    const grouped = (where: string) => `SELECT date_trunc('month', r."occurredOn"::timestamp)::date AS month,
+         CASE WHEN r."occurredOn" IS NULL THEN NULL ELSE COALESCE(r."occurredOnPrecision" = 'YEAR', false) END AS "yearOnly",
+         r.response::text AS response, count(*)::int AS n
+    FROM "DiplomaticRequest" r
+   WHERE ${where}
+   GROUP BY 1, 2, 3`;
+    if (!this.rollups) return grouped(and(this.requestWhere("r")));
+    const f = this.filter;
+    const where = this.rollupWhere("m");
+    const edges: string[] = [];
+    if (f.from || f.to) {
+      const split = splitByPeriod(f.from, f.to, "month");
+      // A date known only by its year (its period the whole year) overlaps the range, or not.
+      const yearOnly = [`m.year_only`];
+      if (f.to) yearOnly.push(`m.month <= ${this.p.bind(f.to.end, "date")}`);
+      if (f.from) yearOnly.push(`m.month + interval '1 year' > ${this.p.bind(f.from.start, "date")}`);
+      // Any other date: in a month wholly inside the range; those in a month covered in part are counted one by one.
+      const inFullMonth = split.full ? [`NOT m.year_only`] : null;
+      if (split.full?.first) inFullMonth!.push(`m.month >= ${this.p.bind(split.full.first, "date")}`);
+      if (split.full?.last) inFullMonth!.push(`m.month <= ${this.p.bind(split.full.last, "date")}`);
+      where.push(`m.month <> '-infinity'`);
+      where.push(inFullMonth ? `((${and(yearOnly)}) OR (${and(inFullMonth)}))` : `(${and(yearOnly)})`);
+      for (const e of split.edges) {
+        edges.push(
+          `(r."occurredOn" >= ${this.p.bind(e.start, "date")} AND r."occurredOn" < ${this.p.bind(e.end, "date")} AND r."occurredOnPrecision" IS DISTINCT FROM 'YEAR')`,
+        );
+      }
+    }
+    const rollup = `SELECT NULLIF(m.month, '-infinity') AS month, CASE WHEN m.month = '-infinity' THEN NULL ELSE m.year_only END AS "yearOnly",
+         NULLIF(m.response, '') AS response, m.n
+    FROM dashboard.request_months m
+   WHERE ${and(where)}`;
+    const beside = this.besideRollup("r", edges);
+    return beside ? `${rollup}\n  UNION ALL\n  ${grouped(beside)}` : rollup;
+  }
+
+  /**
+   * The matching requests counted by target country, ask and response, as
+   * rows (cid int, ask text, response text | null, n int); a group may come
+   * in several rows, to be summed.
+   */
+  requestTargetCounts(): string {
+    const grouped = (where: string) => `SELECT r."targetCountryId" AS cid, r.ask::text AS ask, r.response::text AS response, count(*)::int AS n
+    FROM "DiplomaticRequest" r
+   WHERE ${where}
+   GROUP BY 1, 2, 3`;
+    if (!this.rollups) return grouped(and(this.requestWhere("r")));
+    const f = this.filter;
+    const where = this.rollupWhere("t");
+    const edges: string[] = [];
+    if (f.from || f.to) {
+      // Years wholly inside the range from the counts per year; the others one by one.
+      const split = splitByPeriod(f.from, f.to, "year");
+      where.push(`t.year <> 0`);
+      if (!split.full) where.push("FALSE");
+      if (split.full?.first) where.push(`t.year >= ${this.p.bind(yearOf(split.full.first), "int")}`);
+      if (split.full?.last) where.push(`t.year <= ${this.p.bind(yearOf(split.full.last), "int")}`);
+      for (const e of split.edges) {
+        edges.push(`(r."occurredOn" >= ${this.p.bind(e.start, "date")} AND r."occurredOn" < ${this.p.bind(e.end, "date")})`);
+      }
+    } else where.push(`t.year = 0`);
+    const rollup = `SELECT t.target_id AS cid, t.ask, NULLIF(t.response, '') AS response, t.n
+    FROM dashboard.request_targets t
+   WHERE ${and(where)}`;
+    const beside = this.besideRollup("r", edges);
+    return beside ? `${rollup}\n  UNION ALL\n  ${grouped(beside)}` : rollup;
   }
 
   /** A timestamp column within the range: from the first day of `from` to the end of the last day of `to`. */

@@ -6,6 +6,7 @@ import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { processEnv } from "@/lib/env";
+import { applyRollups } from "@/lib/postgres/rollups";
 
 const require = createRequire(import.meta.url);
 
@@ -39,10 +40,14 @@ export function runPrisma(args: string[], databaseUrl?: string): Promise<CliResu
   });
 }
 
-/** Applies every pending migration in prisma/migrations (prisma migrate deploy). */
+/**
+ * Applies every pending migration in prisma/migrations (prisma migrate
+ * deploy), then the dashboard's rollups (prisma/rollups.sql) when they changed.
+ */
 export async function migrateDeploy(databaseUrl: string): Promise<string> {
   const { stdout } = await runPrisma(["migrate", "deploy"], databaseUrl);
-  return stdout;
+  const rollups = await applyRollups(databaseUrl, projectRoot);
+  return `${stdout.trimEnd()}\n${rollups === "applied" ? "Dashboard rollups (prisma/rollups.sql) applied and rebuilt." : "Dashboard rollups are up to date."}\n`;
 }
 
 /**

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "DiplomaticRequest_createdById_idx" ON "DiplomaticRequest"("createdById");
+
