@@ -5,15 +5,18 @@ import "server-only";
 // inspecting party) and a timeline.
 //
 // Every figure is counted in PostgreSQL (GROUP BY, GROUPING SETS, window
-// counts); JavaScript only reshapes the grouped rows. Each query applies the
+// counts; the requests from the dashboard's trigger-maintained counts,
+// prisma/rollups.sql); JavaScript only reshapes the grouped rows. Each query applies the
 // rule of readableBy in SQL (readableSql: not deleted, and RESTRICTED only for
 // editors, admins and the record's author), to the records counted and to the
 // records they show (a hidden weapon system leaves its transfer's category
-// unknown). Eight short statements on indexed columns, run in parallel: the
-// country is looked up by code in each of them (a scalar sub-query), so that
-// none waits for another.
+// unknown). The country is looked up first; then seven statements on indexed
+// columns run in parallel, each given the country's id as a value, so that
+// PostgreSQL plans each for that country's number of rows (a few for most,
+// tens of thousands for the largest).
 import { getDb } from "@/lib/db/client";
 import { readableSql } from "@/lib/db/lists/common";
+import { can } from "@/lib/permissions";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type {
@@ -35,7 +38,7 @@ const { sql } = Prisma;
 /** How many of the latest records each section lists (the counts cover all of them). */
 export const LATEST_LIMIT = 10;
 /** At most this many concerns and inspections are listed; the counts cover all. */
-export const LIST_LIMIT = 50;
+export const LIST_LIMIT = 25;
 /** The timeline keeps the latest this many years that have records (4 series: at most 1,000 points). */
 export const TIMELINE_MAX_YEARS = 250;
 
@@ -59,30 +62,27 @@ export type CountryInfo = {
 export type TransferSide = "SUPPLIER" | "RECIPIENT";
 
 /**
- * Transfers of one side, one weapon category (null: unknown, or a weapon
- * system the viewer may not see) and one year. A transfer counts as ordered
- * in its year of order and as delivered in each of its years of delivery;
- * `undated` counts those with neither (year null).
+ * Deliveries of one side and one weapon category (null: unknown, or a weapon
+ * system the viewer may not see) in one year: a transfer counts in each of
+ * its years of delivery.
  */
 export type TransferYearCell = {
-  year: number | null;
-  /** Distinct transfers in the cell (ordered, delivered or undated). */
-  transfers: number;
-  ordered: number;
-  /** Of `ordered`, those whose year of order is an estimate. */
-  orderedEstimated: number;
+  year: number;
   delivered: number;
   /** Of `delivered`, those whose years of delivery are estimates. */
   deliveredEstimated: number;
-  undated: number;
-  /** The smallest id among the cell's transfers: the record itself when there is one. */
-  firstId: number;
 };
 
 export type TransferCategoryGroup = {
   category: WeaponCategory | null;
   /** Distinct transfers of this category, any year. */
   transfers: number;
+  /** Of these: with a known year of order (of which estimated), with a known delivery year (of which estimated), with no year at all. */
+  ordered: number;
+  orderedEstimated: number;
+  delivered: number;
+  deliveredEstimated: number;
+  undated: number;
   firstId: number;
   years: TransferYearCell[];
 };
@@ -115,7 +115,6 @@ export type ResponseCount = {
   /** null: the response is not known. */
   response: RequestResponse | null;
   count: number;
-  firstId: number;
 };
 
 export type RequestListItem = {
@@ -132,7 +131,6 @@ export type RequestListItem = {
 
 export type RequestDirectionSummary = {
   total: number;
-  firstId: number | null;
   byResponse: ResponseCount[];
   latest: RequestListItem[];
 };
@@ -201,8 +199,6 @@ export type TimelineYear = {
   transfersDelivered: number;
   /** In the year-unknown row only: transfers with neither a year of order nor one of delivery. */
   transfersUndated: number;
-  firstRequestMadeId: number | null;
-  firstRequestReceivedId: number | null;
   firstOrderedId: number | null;
   firstDeliveredId: number | null;
 };
@@ -217,11 +213,6 @@ export type CountryPage = {
   timeline: TimelineYear[];
 };
 
-/** The country's id, as a scalar sub-query (an unknown code matches nothing). */
-function countryId(code: string): Sql {
-  return sql`(SELECT id FROM "Country" WHERE alpha2 = ${code}::char(2))`;
-}
-
 async function findCountry(code: string): Promise<CountryInfo | null> {
   const rows = await getDb().$queryRaw<CountryInfo[]>`
     SELECT id, alpha2::text AS alpha2, alpha3::text AS alpha3, numeric::text AS numeric, name, "officialName", region, subregion
@@ -230,8 +221,13 @@ async function findCountry(code: string): Promise<CountryInfo | null> {
 }
 
 type TransferGroupRow = {
+  /** null on the year totals (level 4). */
   side: TransferSide;
-  /** 0: a category and year; 1: a category, all years; 3: the side. */
+  /**
+   * 0: deliveries of a category in a year; 1: a category, all years; 3: the
+   * side; and, for the timeline, both sides with each transfer once: 4
+   * deliveries in a year, 5 orders in a year, 6 transfers with no year.
+   */
   level: number;
   category: WeaponCategory | null;
   year: number | null;
@@ -241,107 +237,158 @@ type TransferGroupRow = {
   delivered: number;
   deliveredEstimated: number;
   undated: number;
+  /** The smallest id among the transfers counted: the record itself when there is one. */
   firstId: number;
 };
 
-/** The transfers of each side grouped by category and year, with the totals of each category and side. */
-function transferGroups(viewer: Viewer, code: string): Promise<TransferGroupRow[]> {
-  const id = countryId(code);
+/**
+ * The transfers of each side grouped by category and year, with the totals
+ * of each category and side. A transfer counts in each year it was ordered or
+ * delivered (its delivery years are distinct, lib/validation/transfers.ts),
+ * so that each (transfer, year) is one row and the year groups are plain
+ * counts; the totals count transfers, not their years.
+ */
+function transferGroups(viewer: Viewer, id: number): Promise<TransferGroupRow[]> {
+  // Each side read from its covering index; not materialized, so that each
+  // use below is a scan of its own (cheaper than storing the rows once).
+  // `again`: a transfer from the country to itself, already counted as
+  // supplied (the timeline counts it once).
+  const across = sql`GROUPING(t.side) = 1`;
   return getDb().$queryRaw<TransferGroupRow[]>`
-    WITH mine AS (
-      SELECT 'SUPPLIER' AS side, t.* FROM "ArmsTransfer" t WHERE t."supplierId" = ${id} AND ${readableSql(viewer, "t")}
+    WITH mine AS NOT MATERIALIZED (
+      SELECT 'SUPPLIER' AS side, false AS again, t.id, t."weaponSystemId", t."orderYear", t."orderYearUncertain", t."deliveryYears", t."deliveryYearsUncertain"
+        FROM "ArmsTransfer" t WHERE t."supplierId" = ${id} AND ${readableSql(viewer, "t")}
       UNION ALL
-      SELECT 'RECIPIENT' AS side, t.* FROM "ArmsTransfer" t WHERE t."recipientId" = ${id} AND ${readableSql(viewer, "t")}
-    ), typed AS (
-      SELECT m.side, m.id, m."orderYear", m."orderYearUncertain", m."deliveryYears", m."deliveryYearsUncertain", w.category
+      SELECT 'RECIPIENT' AS side, t."supplierId" = t."recipientId", t.id, t."weaponSystemId", t."orderYear", t."orderYearUncertain", t."deliveryYears", t."deliveryYearsUncertain"
+        FROM "ArmsTransfer" t WHERE t."recipientId" = ${id} AND ${readableSql(viewer, "t")}
+    ), typed AS NOT MATERIALIZED (
+      SELECT m.*, w.category
         FROM mine m LEFT JOIN "WeaponSystem" w ON w.id = m."weaponSystemId" AND ${readableSql(viewer, "w")}
-    ), events AS (
-      SELECT side, id, category, "orderYear"::int AS year, 'ORDERED' AS kind, "orderYearUncertain" AS estimated
-        FROM typed WHERE "orderYear" IS NOT NULL
-      UNION ALL
-      SELECT side, id, category, y AS year, 'DELIVERED' AS kind, "deliveryYearsUncertain" AS estimated
-        FROM typed CROSS JOIN LATERAL unnest("deliveryYears") AS y
-      UNION ALL
-      SELECT side, id, category, NULL::int AS year, 'UNDATED' AS kind, false AS estimated
-        FROM typed WHERE "orderYear" IS NULL AND cardinality("deliveryYears") = 0
     )
-    SELECT side, GROUPING(category, year)::int AS level, category::text AS category, year,
-           count(DISTINCT id)::int AS transfers,
-           count(DISTINCT id) FILTER (WHERE kind = 'ORDERED')::int AS ordered,
-           count(DISTINCT id) FILTER (WHERE kind = 'ORDERED' AND estimated)::int AS "orderedEstimated",
-           count(DISTINCT id) FILTER (WHERE kind = 'DELIVERED')::int AS delivered,
-           count(DISTINCT id) FILTER (WHERE kind = 'DELIVERED' AND estimated)::int AS "deliveredEstimated",
-           count(DISTINCT id) FILTER (WHERE kind = 'UNDATED')::int AS undated,
-           min(id) AS "firstId"
-      FROM events
-     GROUP BY GROUPING SETS ((side, category, year), (side, category), (side))
-     ORDER BY side DESC, level DESC, events.category NULLS LAST, events.year NULLS LAST`;
+    SELECT g.side, g.level, g.category::text AS category, g.year, g.transfers, g.ordered, g."orderedEstimated",
+           g.delivered, g."deliveredEstimated", g.undated, g."firstId"
+      FROM (
+        -- Deliveries per side, category and year (0), and per year across sides (4).
+        -- A transfer's delivery years are distinct (lib/validation/transfers.ts).
+        SELECT CASE WHEN ${across} THEN NULL ELSE t.side END AS side, CASE WHEN ${across} THEN 4 ELSE 0 END AS level,
+               t.category, d.year, 0 AS transfers, 0 AS ordered, 0 AS "orderedEstimated",
+               (CASE WHEN ${across} THEN count(*) FILTER (WHERE NOT t.again) ELSE count(*) END)::int AS delivered,
+               (CASE WHEN ${across} THEN count(*) FILTER (WHERE NOT t.again AND t."deliveryYearsUncertain")
+                     ELSE count(*) FILTER (WHERE t."deliveryYearsUncertain") END)::int AS "deliveredEstimated",
+               0 AS undated, min(t.id) AS "firstId"
+          FROM typed t CROSS JOIN LATERAL unnest(t."deliveryYears") AS d(year)
+         GROUP BY GROUPING SETS ((t.side, t.category, d.year), (d.year))
+        UNION ALL
+        -- Orders per year across sides (5).
+        SELECT NULL, 5, NULL, t."orderYear"::int, 0, count(*)::int, count(*) FILTER (WHERE t."orderYearUncertain")::int, 0, 0, 0, min(t.id)
+          FROM typed t WHERE t."orderYear" IS NOT NULL AND NOT t.again
+         GROUP BY t."orderYear"
+        UNION ALL
+        -- Transfers per side and category (1) and per side (3), and those with no year across sides (6).
+        SELECT CASE WHEN GROUPING(side) = 1 THEN NULL ELSE side END,
+               CASE WHEN GROUPING(side) = 1 THEN 6 WHEN GROUPING(category) = 1 THEN 3 ELSE 1 END, category, NULL::int,
+               count(*)::int,
+               count(*) FILTER (WHERE "orderYear" IS NOT NULL)::int,
+               count(*) FILTER (WHERE "orderYear" IS NOT NULL AND "orderYearUncertain")::int,
+               count(*) FILTER (WHERE cardinality("deliveryYears") > 0)::int,
+               count(*) FILTER (WHERE cardinality("deliveryYears") > 0 AND "deliveryYearsUncertain")::int,
+               (CASE WHEN GROUPING(side) = 1 THEN count(*) FILTER (WHERE NOT again AND "orderYear" IS NULL AND cardinality("deliveryYears") = 0)
+                     ELSE count(*) FILTER (WHERE "orderYear" IS NULL AND cardinality("deliveryYears") = 0) END)::int,
+               min(id)
+          FROM typed
+         GROUP BY GROUPING SETS ((side, category), (side), ())
+      ) g
+     ORDER BY g.side DESC NULLS LAST, g.level DESC, g.category NULLS LAST, g.year NULLS LAST`;
 }
 
 type TransferListRow = TransferListItem & { side: TransferSide };
 
 /** The latest transfers of each side (LATEST_LIMIT each). */
-function latestTransfers(viewer: Viewer, code: string): Promise<TransferListRow[]> {
-  const id = countryId(code);
+function latestTransfers(viewer: Viewer, id: number): Promise<TransferListRow[]> {
+  // The page of each side first, from the covering index alone (a top-N sort
+  // of narrow rows); then the few rows it shows, joined to their names.
+  const latest = (column: Sql) => sql`(SELECT t.id FROM "ArmsTransfer" t
+      WHERE ${column} = ${id} AND ${readableSql(viewer, "t")}
+      ORDER BY COALESCE(t."orderYear", t."deliveryYears"[1]) DESC NULLS LAST, t.id DESC
+      LIMIT ${LATEST_LIMIT})`;
   return getDb().$queryRaw<TransferListRow[]>`
-    SELECT side, id, counterpart, "counterpartAlpha2", "weaponSystem", "weaponCategory", status,
-           "orderYear", "orderYearUncertain", "deliveryYears", "deliveryYearsUncertain"
-      FROM (
-        SELECT m.side, t.id, oc.name AS counterpart, oc.alpha2::text AS "counterpartAlpha2",
-               w.name AS "weaponSystem", w.category::text AS "weaponCategory", t.status::text AS status,
-               t."orderYear"::int AS "orderYear", t."orderYearUncertain", t."deliveryYears", t."deliveryYearsUncertain",
-               row_number() OVER (PARTITION BY m.side
-                 ORDER BY COALESCE(t."orderYear", t."deliveryYears"[1]) DESC NULLS LAST, t.id DESC) AS rn
-          FROM (SELECT 'SUPPLIER' AS side, t.id, t."recipientId" AS other FROM "ArmsTransfer" t
-                 WHERE t."supplierId" = ${id} AND ${readableSql(viewer, "t")}
-                UNION ALL
-                SELECT 'RECIPIENT' AS side, t.id, t."supplierId" AS other FROM "ArmsTransfer" t
-                 WHERE t."recipientId" = ${id} AND ${readableSql(viewer, "t")}) m
-          JOIN "ArmsTransfer" t ON t.id = m.id
-          JOIN "Country" oc ON oc.id = m.other
-          LEFT JOIN "WeaponSystem" w ON w.id = t."weaponSystemId" AND ${readableSql(viewer, "w")}
-      ) x
-     WHERE rn <= ${LATEST_LIMIT}
-     ORDER BY side DESC, rn`;
+    SELECT m.side, t.id, oc.name AS counterpart, oc.alpha2::text AS "counterpartAlpha2",
+           w.name AS "weaponSystem", w.category::text AS "weaponCategory", t.status::text AS status,
+           t."orderYear"::int AS "orderYear", t."orderYearUncertain", t."deliveryYears", t."deliveryYearsUncertain"
+      FROM (SELECT 'SUPPLIER' AS side, p.id FROM ${latest(sql`t."supplierId"`)} p
+            UNION ALL
+            SELECT 'RECIPIENT', p.id FROM ${latest(sql`t."recipientId"`)} p) m
+      JOIN "ArmsTransfer" t ON t.id = m.id
+      JOIN "Country" oc ON oc.id = CASE WHEN m.side = 'SUPPLIER' THEN t."recipientId" ELSE t."supplierId" END
+      LEFT JOIN "WeaponSystem" w ON w.id = t."weaponSystemId" AND ${readableSql(viewer, "w")}
+     ORDER BY m.side DESC, COALESCE(t."orderYear", t."deliveryYears"[1]) DESC NULLS LAST, t.id DESC`;
 }
 
-type ResponseRow = { direction: RequestDirection; level: number; response: RequestResponse | null; count: number; firstId: number };
+type ResponseRow = { direction: RequestDirection; level: number; response: RequestResponse | null; count: number };
 type RequestRow = RequestListItem & { direction: RequestDirection };
 
-/** The requests the country made and received (a sub-query of ids by direction). */
-function myRequests(viewer: Viewer, code: string): Sql {
-  const id = countryId(code);
-  return sql`(SELECT 'MADE' AS direction, r.id, r."targetCountryId" AS other FROM "DiplomaticRequest" r
-               WHERE r."requestingCountryId" = ${id} AND ${readableSql(viewer, "r")}
-              UNION ALL
-              SELECT 'RECEIVED' AS direction, r.id, r."requestingCountryId" AS other FROM "DiplomaticRequest" r
-               WHERE r."targetCountryId" = ${id} AND ${readableSql(viewer, "r")})`;
+/**
+ * The country's requests counted by direction (made, received) and response,
+ * as rows (direction, response text | null, n): from the dashboard's
+ * trigger-maintained counts (prisma/rollups.sql), which count a request that
+ * a country made to itself in both directions; counts of restricted requests
+ * serve readers of every restricted record, anyone else gets their own
+ * restricted requests counted from the table.
+ */
+function requestCounts(viewer: Viewer, id: number, by: "response" | "year"): Sql {
+  const all = can(viewer.role, "record:read-restricted");
+  const rollupKey = by === "response" ? sql`NULLIF(m.response, '')` : sql`CASE WHEN m.month = '-infinity' THEN NULL ELSE EXTRACT(YEAR FROM m.month)::int END`;
+  const tableKey = by === "response" ? sql`r.response::text` : sql`EXTRACT(YEAR FROM r."occurredOn")::int`;
+  const own = all
+    ? sql``
+    : sql`UNION ALL
+        SELECT d.direction, ${tableKey}, 1
+          FROM "DiplomaticRequest" r
+         CROSS JOIN LATERAL (VALUES ('MADE', r."requestingCountryId" = ${id}), ('RECEIVED', r."targetCountryId" = ${id})) d(direction, yes)
+         WHERE r."createdById" = ${viewer.id} AND r.visibility = 'RESTRICTED' AND r."deletedAt" IS NULL AND d.yes`;
+  return sql`(SELECT d.direction, ${rollupKey} AS key, m.n
+          FROM dashboard.request_months m
+         CROSS JOIN LATERAL (VALUES ('MADE', m.side IN (1, 3)), ('RECEIVED', m.side IN (2, 3))) d(direction, yes)
+         WHERE m.country_id = ${id} AND d.yes ${all ? sql`` : sql`AND NOT m.restricted`}
+        ${own})`;
 }
 
 /** Requests made and received, counted by response (with each direction's total). */
-function requestResponses(viewer: Viewer, code: string): Promise<ResponseRow[]> {
+function requestResponses(viewer: Viewer, id: number): Promise<ResponseRow[]> {
+  readableSql(viewer, "r"); // throws for a role that may not read
   return getDb().$queryRaw<ResponseRow[]>`
-    SELECT m.direction, GROUPING(r.response)::int AS level, r.response::text AS response,
-           count(*)::int AS count, min(r.id) AS "firstId"
-      FROM ${myRequests(viewer, code)} m JOIN "DiplomaticRequest" r ON r.id = m.id
-     GROUP BY GROUPING SETS ((m.direction, r.response), (m.direction))
-     ORDER BY m.direction, level DESC, r.response NULLS LAST`;
+    SELECT x.direction, GROUPING(x.key)::int AS level, x.key AS response, sum(x.n)::int AS count
+      FROM ${requestCounts(viewer, id, "response")} x(direction, key, n)
+     GROUP BY GROUPING SETS ((x.direction, x.key), (x.direction))
+    HAVING sum(x.n) > 0
+     ORDER BY x.direction, level DESC, x.key::"RequestResponse" NULLS LAST`;
 }
 
-/** The latest requests made and received (LATEST_LIMIT each). */
-function latestRequests(viewer: Viewer, code: string): Promise<RequestRow[]> {
+/**
+ * The latest requests made and received (LATEST_LIMIT each): the dated ones
+ * read backwards from the index on (country, date), then the undated ones if
+ * there are not enough.
+ */
+function latestRequests(viewer: Viewer, id: number): Promise<RequestRow[]> {
+  const latest = (direction: RequestDirection, column: Sql) => sql`
+    (SELECT * FROM (
+       (SELECT r.id, r."occurredOn" FROM "DiplomaticRequest" r
+         WHERE ${column} = ${id} AND r."occurredOn" IS NOT NULL AND ${readableSql(viewer, "r")}
+         ORDER BY r."occurredOn" DESC, r.id DESC LIMIT ${LATEST_LIMIT})
+       UNION ALL
+       (SELECT r.id, r."occurredOn" FROM "DiplomaticRequest" r
+         WHERE ${column} = ${id} AND r."occurredOn" IS NULL AND ${readableSql(viewer, "r")}
+         ORDER BY r.id DESC LIMIT ${LATEST_LIMIT})
+     ) page ORDER BY page."occurredOn" DESC NULLS LAST, page.id DESC LIMIT ${LATEST_LIMIT})`;
   return getDb().$queryRaw<RequestRow[]>`
-    SELECT direction, id, title, "occurredOn", "occurredOnPrecision", ask, response, counterpart, "counterpartAlpha2"
-      FROM (
-        SELECT m.direction, r.id, r.title, r."occurredOn", r."occurredOnPrecision"::text AS "occurredOnPrecision",
-               r.ask::text AS ask, r.response::text AS response, oc.name AS counterpart, oc.alpha2::text AS "counterpartAlpha2",
-               row_number() OVER (PARTITION BY m.direction ORDER BY r."occurredOn" DESC NULLS LAST, r.id DESC) AS rn
-          FROM ${myRequests(viewer, code)} m
-          JOIN "DiplomaticRequest" r ON r.id = m.id
-          JOIN "Country" oc ON oc.id = m.other
-      ) x
-     WHERE rn <= ${LATEST_LIMIT}
-     ORDER BY direction, rn`;
+    SELECT m.direction, r.id, r.title, r."occurredOn", r."occurredOnPrecision"::text AS "occurredOnPrecision",
+           r.ask::text AS ask, r.response::text AS response, oc.name AS counterpart, oc.alpha2::text AS "counterpartAlpha2"
+      FROM (SELECT 'MADE' AS direction, p.id FROM ${latest("MADE", sql`r."requestingCountryId"`)} p
+            UNION ALL
+            SELECT 'RECEIVED', p.id FROM ${latest("RECEIVED", sql`r."targetCountryId"`)} p) m
+      JOIN "DiplomaticRequest" r ON r.id = m.id
+      JOIN "Country" oc ON oc.id = CASE WHEN m.direction = 'MADE' THEN r."targetCountryId" ELSE r."requestingCountryId" END
+     ORDER BY m.direction, r."occurredOn" DESC NULLS LAST, r.id DESC`;
 }
 
 type ConcernRow = CountryConcern & { total: number; unresolved: number; statusCounts: Record<string, number> };
@@ -350,99 +397,102 @@ type ConcernRow = CountryConcern & { total: number; unresolved: number; statusCo
  * The concerns the country has a role in, one row each with its roles; the
  * window counts cover every concern, before the LIMIT.
  */
-function concerns(viewer: Viewer, code: string): Promise<ConcernRow[]> {
+function concerns(viewer: Viewer, id: number): Promise<ConcernRow[]> {
+  const unresolved = sql`k.status IN ('OPEN', 'MONITORING')`;
+  // Counted and paged on narrow rows; titles and roles only for the page.
   return getDb().$queryRaw<ConcernRow[]>`
     WITH mine AS (
-      SELECT k.id, k.title, k.status, k.severity, k.category, k."openedOn", k."openedOnPrecision", k."nextReviewOn",
-             array_agg(cc.role::text ORDER BY cc.role) AS roles
-        FROM "ConcernCountry" cc JOIN "Concern" k ON k.id = cc."concernId"
-       WHERE cc."countryId" = ${countryId(code)} AND ${readableSql(viewer, "k")}
-       GROUP BY k.id
-    ), by_status AS (
-      SELECT COALESCE(jsonb_object_agg(status, n), '{}'::jsonb) AS counts
+      SELECT k.id, k.status, k."openedOn"
+        FROM "Concern" k
+       WHERE k.id IN (SELECT cc."concernId" FROM "ConcernCountry" cc WHERE cc."countryId" = ${id}) AND ${readableSql(viewer, "k")}
+    ), counts AS (
+      SELECT COALESCE(jsonb_object_agg(s.status, s.n), '{}'::jsonb) AS counts, COALESCE(sum(s.n), 0)::int AS total,
+             COALESCE(sum(s.n) FILTER (WHERE s.status IN ('OPEN', 'MONITORING')), 0)::int AS unresolved
         FROM (SELECT status::text AS status, count(*)::int AS n FROM mine GROUP BY status) s
+    ), page AS (
+      SELECT k.id FROM mine k ORDER BY (${unresolved}) DESC, k."openedOn" DESC NULLS LAST, k.id DESC LIMIT ${LIST_LIMIT}
     )
-    SELECT m.id, m.title, m.status::text AS status, m.severity::text AS severity, m.category::text AS category,
-           m.roles, m."openedOn", m."openedOnPrecision"::text AS "openedOnPrecision", m."nextReviewOn",
-           (m.status IN ('OPEN', 'MONITORING') AND m."nextReviewOn" < CURRENT_DATE) AS overdue,
-           count(*) OVER ()::int AS total,
-           count(*) FILTER (WHERE m.status IN ('OPEN', 'MONITORING')) OVER ()::int AS unresolved,
-           b.counts AS "statusCounts"
-      FROM mine m CROSS JOIN by_status b
-     ORDER BY (m.status IN ('OPEN', 'MONITORING')) DESC, m."openedOn" DESC NULLS LAST, m.id DESC
-     LIMIT ${LIST_LIMIT}`;
+    SELECT k.id, k.title, k.status::text AS status, k.severity::text AS severity, k.category::text AS category,
+           (SELECT array_agg(cc.role::text ORDER BY cc.role) FROM "ConcernCountry" cc WHERE cc."concernId" = k.id AND cc."countryId" = ${id}) AS roles,
+           k."openedOn", k."openedOnPrecision"::text AS "openedOnPrecision", k."nextReviewOn",
+           (${unresolved} AND k."nextReviewOn" < CURRENT_DATE) AS overdue,
+           c.total, c.unresolved, c.counts AS "statusCounts"
+      FROM page JOIN "Concern" k ON k.id = page.id CROSS JOIN counts c
+     ORDER BY (${unresolved}) DESC, k."openedOn" DESC NULLS LAST, k.id DESC`;
 }
 
 type InspectionRow = CountryInspection & { side: InspectionSide; sideTotal: number; sideNever: number };
 
 /** The inspections the country hosts or performs (LIST_LIMIT each side), with each side's counts. */
-function inspections(viewer: Viewer, code: string): Promise<InspectionRow[]> {
-  const id = countryId(code);
+function inspections(viewer: Viewer, id: number): Promise<InspectionRow[]> {
   const never = sql`i.status IN ('RIGHT_ASSERTED', 'SCHEDULED', 'OVERDUE', 'REFUSED')`;
+  // Counted and paged on narrow rows (a LIMIT of each side, which the planner
+  // sees); names joined only for those.
   return getDb().$queryRaw<InspectionRow[]>`
-    SELECT side, id, status, "neverConducted", basis, "assertedOn", "assertedOnPrecision", "scheduledOn", "scheduledOnPrecision",
-           "conductedOn", "conductedOnPrecision", counterpart, "counterpartAlpha2", "weaponSystem", "transferId", "sideTotal", "sideNever"
-      FROM (
-      SELECT m.side, i.id, i.status::text AS status, (${never}) AS "neverConducted", i.basis,
-             i."assertedOn", i."assertedOnPrecision"::text AS "assertedOnPrecision",
-             i."scheduledOn", i."scheduledOnPrecision"::text AS "scheduledOnPrecision",
-             i."conductedOn", i."conductedOnPrecision"::text AS "conductedOnPrecision",
-             CASE WHEN m.side = 'HOST' THEN COALESCE(ic.name, i."inspectingParty") ELSE hc.name END AS counterpart,
-             CASE WHEN m.side = 'HOST' THEN ic.alpha2::text ELSE hc.alpha2::text END AS "counterpartAlpha2",
-             COALESCE(w.name, tw.name) AS "weaponSystem", tr.id AS "transferId",
-             count(*) OVER (PARTITION BY m.side)::int AS "sideTotal",
-             count(*) FILTER (WHERE ${never}) OVER (PARTITION BY m.side)::int AS "sideNever",
-             row_number() OVER (PARTITION BY m.side ORDER BY (${never}) DESC,
-               COALESCE(i."scheduledOn", i."assertedOn", i."conductedOn") DESC NULLS LAST, i.id DESC) AS rn
-        FROM (SELECT 'HOST' AS side, i.id FROM "Inspection" i WHERE i."hostCountryId" = ${id} AND ${readableSql(viewer, "i")}
-              UNION ALL
-              SELECT 'INSPECTING' AS side, i.id FROM "Inspection" i WHERE i."inspectingCountryId" = ${id} AND ${readableSql(viewer, "i")}) m
-        JOIN "Inspection" i ON i.id = m.id
-        JOIN "Country" hc ON hc.id = i."hostCountryId"
-        LEFT JOIN "Country" ic ON ic.id = i."inspectingCountryId"
-        LEFT JOIN "WeaponSystem" w ON w.id = i."weaponSystemId" AND ${readableSql(viewer, "w")}
-        LEFT JOIN "ArmsTransfer" tr ON tr.id = i."transferId" AND ${readableSql(viewer, "tr")}
-        LEFT JOIN "WeaponSystem" tw ON tw.id = tr."weaponSystemId" AND ${readableSql(viewer, "tw")}
-    ) x
-     WHERE rn <= ${LIST_LIMIT}
-     ORDER BY side, rn`;
+    WITH mine AS (
+      SELECT 'HOST' AS side, i.id, (${never}) AS never, COALESCE(i."scheduledOn", i."assertedOn", i."conductedOn") AS dated
+        FROM "Inspection" i WHERE i."hostCountryId" = ${id} AND ${readableSql(viewer, "i")}
+      UNION ALL
+      SELECT 'INSPECTING' AS side, i.id, (${never}) AS never, COALESCE(i."scheduledOn", i."assertedOn", i."conductedOn") AS dated
+        FROM "Inspection" i WHERE i."inspectingCountryId" = ${id} AND ${readableSql(viewer, "i")}
+    ), counts AS (
+      SELECT m.side, count(*)::int AS "sideTotal", count(*) FILTER (WHERE m.never)::int AS "sideNever" FROM mine m GROUP BY m.side
+    ), page AS (
+      (SELECT * FROM mine WHERE side = 'HOST' ORDER BY never DESC, dated DESC NULLS LAST, id DESC LIMIT ${LIST_LIMIT})
+      UNION ALL
+      (SELECT * FROM mine WHERE side = 'INSPECTING' ORDER BY never DESC, dated DESC NULLS LAST, id DESC LIMIT ${LIST_LIMIT})
+    )
+    SELECT m.side, i.id, i.status::text AS status, m.never AS "neverConducted", i.basis,
+           i."assertedOn", i."assertedOnPrecision"::text AS "assertedOnPrecision",
+           i."scheduledOn", i."scheduledOnPrecision"::text AS "scheduledOnPrecision",
+           i."conductedOn", i."conductedOnPrecision"::text AS "conductedOnPrecision",
+           CASE WHEN m.side = 'HOST' THEN COALESCE(ic.name, i."inspectingParty") ELSE hc.name END AS counterpart,
+           CASE WHEN m.side = 'HOST' THEN ic.alpha2::text ELSE hc.alpha2::text END AS "counterpartAlpha2",
+           COALESCE(w.name, tw.name) AS "weaponSystem", tr.id AS "transferId", c."sideTotal", c."sideNever"
+      FROM page m
+      JOIN counts c ON c.side = m.side
+      JOIN "Inspection" i ON i.id = m.id
+      JOIN "Country" hc ON hc.id = i."hostCountryId"
+      LEFT JOIN "Country" ic ON ic.id = i."inspectingCountryId"
+      LEFT JOIN "WeaponSystem" w ON w.id = i."weaponSystemId" AND ${readableSql(viewer, "w")}
+      LEFT JOIN "ArmsTransfer" tr ON tr.id = i."transferId" AND ${readableSql(viewer, "tr")}
+      LEFT JOIN "WeaponSystem" tw ON tw.id = tr."weaponSystemId" AND ${readableSql(viewer, "tw")}
+     ORDER BY m.side, m.never DESC, m.dated DESC NULLS LAST, m.id DESC`;
 }
 
-/** Requests made and received and transfers ordered and delivered, per year. */
-function timeline(viewer: Viewer, code: string): Promise<TimelineYear[]> {
-  const id = countryId(code);
-  return getDb().$queryRaw<TimelineYear[]>`
-    WITH mine AS (
-      SELECT t.id, t."orderYear", t."deliveryYears" FROM "ArmsTransfer" t
-       WHERE (t."supplierId" = ${id} OR t."recipientId" = ${id}) AND ${readableSql(viewer, "t")}
-    ), events AS (
-      SELECT EXTRACT(YEAR FROM r."occurredOn")::int AS year, m.direction AS kind, m.id
-        FROM ${myRequests(viewer, code)} m JOIN "DiplomaticRequest" r ON r.id = m.id
-      UNION ALL
-      SELECT t."orderYear"::int, 'ORDERED', t.id FROM mine t WHERE t."orderYear" IS NOT NULL
-      UNION ALL
-      SELECT y, 'DELIVERED', t.id FROM mine t CROSS JOIN LATERAL unnest(t."deliveryYears") AS y
-      UNION ALL
-      SELECT NULL::int, 'UNDATED', t.id FROM mine t WHERE t."orderYear" IS NULL AND cardinality(t."deliveryYears") = 0
-    ), years AS (
-      SELECT year,
-             count(DISTINCT id) FILTER (WHERE kind = 'MADE')::int AS "requestsMade",
-             count(DISTINCT id) FILTER (WHERE kind = 'RECEIVED')::int AS "requestsReceived",
-             count(DISTINCT id) FILTER (WHERE kind = 'ORDERED')::int AS "transfersOrdered",
-             count(DISTINCT id) FILTER (WHERE kind = 'DELIVERED')::int AS "transfersDelivered",
-             count(DISTINCT id) FILTER (WHERE kind = 'UNDATED')::int AS "transfersUndated",
-             min(id) FILTER (WHERE kind = 'MADE') AS "firstRequestMadeId",
-             min(id) FILTER (WHERE kind = 'RECEIVED') AS "firstRequestReceivedId",
-             min(id) FILTER (WHERE kind = 'ORDERED') AS "firstOrderedId",
-             min(id) FILTER (WHERE kind = 'DELIVERED') AS "firstDeliveredId"
-        FROM events GROUP BY year
-    )
-    SELECT * FROM (
-      SELECT * FROM years WHERE year IS NOT NULL ORDER BY year DESC LIMIT ${TIMELINE_MAX_YEARS}
-    ) dated
-    UNION ALL
-    SELECT * FROM years WHERE year IS NULL
-    ORDER BY year NULLS LAST`;
+type RequestYearRow = { year: number | null; made: number; received: number };
+
+/** Requests made and received per year (the timeline; its transfers come with transferGroups). */
+function requestYears(viewer: Viewer, id: number): Promise<RequestYearRow[]> {
+  return getDb().$queryRaw<RequestYearRow[]>`
+    SELECT x.key AS year,
+           COALESCE(sum(x.n) FILTER (WHERE x.direction = 'MADE'), 0)::int AS made,
+           COALESCE(sum(x.n) FILTER (WHERE x.direction = 'RECEIVED'), 0)::int AS received
+      FROM ${requestCounts(viewer, id, "year")} x(direction, key, n)
+     GROUP BY 1
+    HAVING sum(x.n) > 0`;
+}
+
+/** The timeline from the yearly counts: dated years in order (the latest TIMELINE_MAX_YEARS), then the year-unknown row. */
+function timelineYears(requests: RequestYearRow[], transfers: TransferGroupRow[]): TimelineYear[] {
+  const byYear = new Map<number | null, TimelineYear>();
+  const row = (year: number | null) => {
+    let y = byYear.get(year);
+    if (!y) {
+      y = { year, requestsMade: 0, requestsReceived: 0, transfersOrdered: 0, transfersDelivered: 0, transfersUndated: 0, firstOrderedId: null, firstDeliveredId: null };
+      byYear.set(year, y);
+    }
+    return y;
+  };
+  for (const r of requests) Object.assign(row(r.year), { requestsMade: r.made, requestsReceived: r.received });
+  for (const t of transfers) {
+    if (t.level === 4) Object.assign(row(t.year), { transfersDelivered: t.delivered, firstDeliveredId: t.firstId });
+    if (t.level === 5) Object.assign(row(t.year), { transfersOrdered: t.ordered, firstOrderedId: t.firstId });
+    if (t.level === 6 && t.undated > 0) row(null).transfersUndated = t.undated;
+  }
+  const dated = [...byYear.values()].filter((y) => y.year !== null).sort((a, b) => a.year! - b.year!).slice(-TIMELINE_MAX_YEARS);
+  const unknown = byYear.get(null);
+  return unknown ? [...dated, unknown] : dated;
 }
 
 const emptyTransferSide = (): TransferSideSummary => ({ total: 0, firstId: null, categories: [], latest: [] });
@@ -452,44 +502,44 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
   readableSql(viewer, "x"); // throws for a role that may not read
   const code = parseCountryCode(rawCode);
   if (!code) return null;
-  const [country, groups, transferRows, responseRows, requestRows, concernRows, inspectionRows, years] = await Promise.all([
-    findCountry(code),
-    transferGroups(viewer, code),
-    latestTransfers(viewer, code),
-    requestResponses(viewer, code),
-    latestRequests(viewer, code),
-    concerns(viewer, code),
-    inspections(viewer, code),
-    timeline(viewer, code),
-  ]);
+  const country = await findCountry(code);
   if (!country) return null;
+  const { id } = country;
+  const [groups, transferRows, responseRows, requestRows, concernRows, inspectionRows, years] = await Promise.all([
+    transferGroups(viewer, id),
+    latestTransfers(viewer, id),
+    requestResponses(viewer, id),
+    latestRequests(viewer, id),
+    concerns(viewer, id),
+    inspections(viewer, id),
+    requestYears(viewer, id),
+  ]);
 
   const transfers: Record<TransferSide, TransferSideSummary> = { SUPPLIER: emptyTransferSide(), RECIPIENT: emptyTransferSide() };
   for (const g of groups) {
+    if (g.level >= 4) continue; // the timeline's
     const side = transfers[g.side];
     if (g.level === 3) {
       side.total = g.transfers;
       side.firstId = g.firstId;
     } else if (g.level === 1) {
-      side.categories.push({ category: g.category, transfers: g.transfers, firstId: g.firstId, years: [] });
+      const { category, transfers: n, ordered, orderedEstimated, delivered, deliveredEstimated, undated, firstId } = g;
+      side.categories.push({ category, transfers: n, ordered, orderedEstimated, delivered, deliveredEstimated, undated, firstId, years: [] });
     } else {
       const group = side.categories.find((c) => c.category === g.category);
-      const { year, transfers: n, ordered, orderedEstimated, delivered, deliveredEstimated, undated, firstId } = g;
-      group?.years.push({ year, transfers: n, ordered, orderedEstimated, delivered, deliveredEstimated, undated, firstId });
+      group?.years.push({ year: g.year!, delivered: g.delivered, deliveredEstimated: g.deliveredEstimated });
     }
   }
   for (const { side, ...item } of transferRows) transfers[side].latest.push(item);
 
   const requests: Record<RequestDirection, RequestDirectionSummary> = {
-    MADE: { total: 0, firstId: null, byResponse: [], latest: [] },
-    RECEIVED: { total: 0, firstId: null, byResponse: [], latest: [] },
+    MADE: { total: 0, byResponse: [], latest: [] },
+    RECEIVED: { total: 0, byResponse: [], latest: [] },
   };
   for (const r of responseRows) {
     const d = requests[r.direction];
-    if (r.level === 1) {
-      d.total = r.count;
-      d.firstId = r.firstId;
-    } else d.byResponse.push({ response: r.response, count: r.count, firstId: r.firstId });
+    if (r.level === 1) d.total = r.count;
+    else d.byResponse.push({ response: r.response, count: r.count });
   }
   for (const { direction, ...item } of requestRows) requests[direction].latest.push(item);
 
@@ -526,5 +576,5 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
     s.list.push(item);
   }
 
-  return { country, transfers, requests, concerns: concernSummary, inspections: inspectionSummary, timeline: years };
+  return { country, transfers, requests, concerns: concernSummary, inspections: inspectionSummary, timeline: timelineYears(years, groups) };
 }

@@ -82,6 +82,51 @@ function Stat({ term, n, href, note }: { term: string; n: number; href: string; 
   );
 }
 
+/**
+ * Deliveries per year and weapon category as a compact table (years down,
+ * categories across): the figures of the deliveries chart, for screen
+ * readers and for everyone. Plain numbers keep it small at any scale; the
+ * category headers link to the records.
+ */
+function DeliveriesByYear({ id, data, side }: { id: string; data: CountryPage; side: TransferSide }) {
+  const { country } = data;
+  const s = data.transfers[side];
+  const chart = deliveriesChart(s.categories);
+  if (chart.rows.length === 0) return null;
+  const years = [...chart.rows].reverse();
+  return (
+    <div className="overflow-x-auto">
+      <table className="border-collapse text-left text-xs" id={id}>
+        <caption className="pb-2 text-left text-sm font-semibold">
+          Transfers delivered {side === "SUPPLIER" ? "by" : "to"} {country.name} per year, by weapon category
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-300 dark:border-slate-700">
+            <th scope="col" className={th}>Year</th>
+            {chart.series.map((c) => (
+              <th key={c.key} scope="col" className={`${th} text-right`}>
+                <Link className={link} href={listHref("/transfers", { country: country.alpha2, weapon: c.key === "UNKNOWN" ? undefined : c.key })}>
+                  {c.label}
+                </Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((row) => (
+            <tr key={row.x}>
+              <th scope="row" className="pr-3 font-normal">{row.x}</th>
+              {chart.series.map((c) => (
+                <td key={c.key} className="pr-3 text-right tabular-nums">{row[c.key] ?? 0}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function TransfersSection({ data, side }: { data: CountryPage; side: TransferSide }) {
   const { country } = data;
   const s = data.transfers[side];
@@ -99,64 +144,45 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
           <div className="overflow-x-auto">
             <table className="w-full max-w-3xl border-collapse text-left text-sm" id={`${id}-table`}>
               <caption className="pb-2 text-left text-sm font-semibold">
-                Transfers {verb} by {country.name}, by weapon category and year
+                Transfers {verb} by {country.name}, by weapon category
               </caption>
               <thead>
                 <tr className="border-b border-slate-300 dark:border-slate-700">
                   <th scope="col" className={th}>Weapon category</th>
-                  <th scope="col" className={th}>Year</th>
-                  <th scope="col" className={`${th} text-right`}>Ordered</th>
-                  <th scope="col" className={`${th} text-right`}>Delivered</th>
                   <th scope="col" className={`${th} text-right`}>Transfers</th>
+                  <th scope="col" className={`${th} text-right`}>With a year of order</th>
+                  <th scope="col" className={`${th} text-right`}>With a delivery year</th>
+                  <th scope="col" className={`${th} text-right`}>No year known</th>
                 </tr>
               </thead>
-              {s.categories.map((c) => {
-                const weapon = c.category ?? undefined;
-                const label = categoryLabel(c.category);
-                return (
-                  <tbody key={c.category ?? "unknown"} className="border-b border-slate-300 dark:border-slate-700">
-                    {c.years.map((y, i) => {
-                      const yearText = y.year === null ? "Year unknown" : String(y.year);
-                      const ordered = figureHref(y.ordered, y.firstId, "/transfers", listHref("/transfers", { country: code, weapon, from: y.year, to: y.year }));
-                      const delivered = figureHref(y.delivered, y.firstId, "/transfers", listHref("/transfers", { country: code, weapon }));
-                      const all = figureHref(y.transfers, y.firstId, "/transfers", listHref("/transfers", { country: code, weapon }));
-                      return (
-                        <tr key={y.year ?? "unknown"} className="border-b border-slate-200 last:border-0 dark:border-slate-800">
-                          {i === 0 ? (
-                            <th scope="rowgroup" rowSpan={c.years.length} className={`${td} font-medium`}>
-                              {label}
-                              <div className={muted}>
-                                <Link className={link} href={figureHref(c.transfers, c.firstId, "/transfers", listHref("/transfers", { country: code, weapon }))}>
-                                  {plural(c.transfers, "transfer")}
-                                </Link>
-                              </div>
-                            </th>
-                          ) : null}
-                          <th scope="row" className={`${td} font-normal`}>{yearText}</th>
-                          <td className={num}>
-                            <Figure n={y.ordered} href={ordered} label={`${y.ordered} ordered in ${yearText}, ${label}`} />
-                            {y.orderedEstimated > 0 ? <div className={muted}>{y.orderedEstimated} estimated</div> : null}
-                          </td>
-                          <td className={num}>
-                            <Figure n={y.delivered} href={delivered} label={`${y.delivered} delivered in ${yearText}, ${label}`} />
-                            {y.deliveredEstimated > 0 ? <div className={muted}>{y.deliveredEstimated} estimated</div> : null}
-                          </td>
-                          <td className={num}>
-                            <Figure n={y.transfers} href={all} label={`${y.transfers} transfers in ${yearText}, ${label}`} />
-                            {y.undated > 0 ? <div className={muted}>no year known</div> : null}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                );
-              })}
+              <tbody>
+                {s.categories.map((c) => {
+                  const label = categoryLabel(c.category);
+                  const href = figureHref(c.transfers, c.firstId, "/transfers", listHref("/transfers", { country: code, weapon: c.category ?? undefined }));
+                  return (
+                    <tr key={c.category ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
+                      <th scope="row" className={`${td} font-medium`}>{label}</th>
+                      <td className={num}><Figure n={c.transfers} href={href} label={`${c.transfers} transfers, ${label}`} /></td>
+                      <td className={num}>
+                        <Figure n={c.ordered} href={href} label={`${c.ordered} with a year of order, ${label}`} />
+                        {c.orderedEstimated > 0 ? <div className={muted}>{c.orderedEstimated} estimated</div> : null}
+                      </td>
+                      <td className={num}>
+                        <Figure n={c.delivered} href={href} label={`${c.delivered} with a delivery year, ${label}`} />
+                        {c.deliveredEstimated > 0 ? <div className={muted}>{c.deliveredEstimated} estimated</div> : null}
+                      </td>
+                      <td className={num}><Figure n={c.undated} href={href} label={`${c.undated} with no year known, ${label}`} /></td>
+                    </tr>
+                  );
+                })}
+              </tbody>
             </table>
             <p className={`${muted} mt-1 max-w-3xl`}>
-              A transfer counts in the year it was ordered and in each year it was delivered. Links with several transfers open the
-              list of transfers involving {country.name} (supplied or received) for that weapon category (and, for orders, that year); a single transfer opens its record.
+              Each link opens the list of transfers involving {country.name} (supplied or received) for that weapon category; a single
+              transfer opens its record. Orders per year are on the timeline below.
             </p>
           </div>
+          <DeliveriesByYear id={`${id}-years`} data={data} side={side} />
           <CountryBarChart
             id={`${id}-chart`}
             title={`Deliveries ${side === "SUPPLIER" ? "by" : "to"} ${country.name} per year, by weapon category`}
@@ -166,7 +192,7 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
             series={chart.series}
             stacked
             emptyText="no delivery with a known year (orders and undated transfers are in the table)."
-            tableHref={`#${id}-table`}
+            tableHref={`#${id}-years`}
           />
           <div className="space-y-1">
             <h3 className="text-sm font-semibold">Latest transfers {verb}</h3>
@@ -228,7 +254,7 @@ function RequestsColumn({ data, direction }: { data: CountryPage; direction: Req
                     <td className={num}>
                       <Figure
                         n={b.count}
-                        href={figureHref(b.count, b.firstId, "/requests", listHref("/requests", { country: code, response: b.response }))}
+                        href={listHref("/requests", { country: code, response: b.response })}
                         label={`${b.count} ${made ? "made" : "received"}, ${label.toLowerCase()}`}
                       />
                     </td>
@@ -477,10 +503,10 @@ export default async function CountryPageView({ params }: Props) {
                     <tr key={y.year ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
                       <th scope="row" className={`${td} font-normal`}>{yearText}</th>
                       <td className={num}>
-                        <Figure n={y.requestsMade} href={figureHref(y.requestsMade, y.firstRequestMadeId, "/requests", listHref("/requests", { country: code, ...inYear }))} label={`${y.requestsMade} requests made in ${yearText}`} />
+                        <Figure n={y.requestsMade} href={listHref("/requests", { country: code, ...inYear })} label={`${y.requestsMade} requests made in ${yearText}`} />
                       </td>
                       <td className={num}>
-                        <Figure n={y.requestsReceived} href={figureHref(y.requestsReceived, y.firstRequestReceivedId, "/requests", listHref("/requests", { country: code, ...inYear }))} label={`${y.requestsReceived} requests received in ${yearText}`} />
+                        <Figure n={y.requestsReceived} href={listHref("/requests", { country: code, ...inYear })} label={`${y.requestsReceived} requests received in ${yearText}`} />
                       </td>
                       <td className={num}>
                         <Figure n={y.transfersOrdered} href={figureHref(y.transfersOrdered, y.firstOrderedId, "/transfers", listHref("/transfers", { country: code, ...inYear }))} label={`${y.transfersOrdered} transfers ordered in ${yearText}`} />
