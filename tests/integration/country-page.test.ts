@@ -289,6 +289,7 @@ describe("the world map's figures", () => {
     { who: "viewer", measure: "concerns" },
     { who: "viewer", measure: "requests" },
     { who: "author", measure: "concerns" },
+    { who: "author", measure: "requests" },
     { who: "editor", measure: "requests" },
   ] as const)("$who, $measure: every country's figure equals an independent count", async ({ who, measure }) => {
     const figures = await map.getMapFigures(as[who], measure);
