@@ -1,5 +1,5 @@
 // The benchmark proper: each dashboard figure through the app's data layer
-// (Prisma, `run`) and the same SQL sent directly through `pg` (`sql`), for
+// (`run`: SQL built, sent over the app's pool, rows shaped) and the same SQL sent directly through `pg` (`sql`), for
 // each viewer and filter; the whole dashboard as the page loads it (every
 // figure at once); and, given a running production build, the pages over HTTP.
 import pg from "pg";
@@ -61,6 +61,7 @@ export async function benchQueries(
             [() => q.run(who, filter.filter), () => client.query(sql.text, sql.values)],
             options.warmup,
             options.runs,
+            { minTotalMs: 300, maxRuns: 200 },
           );
           record(q.name, viewer, filter, app!, raw!);
         }

@@ -32,9 +32,23 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
  * order alternates from one round to the next, so that neither profits from
  * the other's cache), and returns each variant's measured times.
  */
-export async function measure(variants: readonly (() => Promise<unknown>)[], warmup: number, runs: number): Promise<number[][]> {
+export async function measure(
+  variants: readonly (() => Promise<unknown>)[],
+  warmup: number,
+  runs: number,
+  options: { minTotalMs?: number; maxRuns?: number } = {},
+): Promise<number[][]> {
   const times = variants.map(() => [] as number[]);
-  for (let round = 0; round < warmup + runs; round++) {
+  // Quick work gets more runs (up to maxRuns) so that each variant is measured
+  // for at least minTotalMs: a millisecond query's median over 15 runs is
+  // mostly scheduling noise.
+  const planned = async () => {
+    if (!options.minTotalMs) return runs;
+    const probe = await timed(variants[0]!);
+    return Math.max(runs, Math.min(options.maxRuns ?? 200, Math.ceil(options.minTotalMs / Math.max(probe, 0.01))));
+  };
+  const total = warmup + (await planned());
+  for (let round = 0; round < total; round++) {
     const order = round % 2 === 0 ? variants.map((_, i) => i) : variants.map((_, i) => variants.length - 1 - i);
     for (const i of order) {
       const ms = await timed(variants[i]!);

@@ -2,13 +2,14 @@
 //
 // Times the home dashboard against a database (DATABASE_URL, else the
 // embedded one in .data/pg), best filled by `npm run db:generate-large`:
-// (a) each figure through the app's data layer (lib/dashboard/registry.ts,
-// Prisma), (b) the same SQL sent directly through `pg`, for a viewer and an
+// (a) each figure through the app's data layer (lib/dashboard/registry.ts:
+// its SQL built, run on the app's pool, shaped), (b) the same SQL sent directly through `pg`, for a viewer and an
 // editor, with no filter and with the country filter RU, plus all figures at
 // once as the page loads them; (c) with --base-url, a running production build
 // (`npm run build && npm start`; this script builds nothing): `/` and
-// `/countries/RU` for the demo viewer. Prints medians, p95 and app/pg ratios
-// as a table, then the same as one JSON line.
+// `/countries/RU` for the demo viewer (at least 40 runs each). Prints
+// medians, p95 and app/pg ratios as a table, then the same as one JSON line.
+// Figures that take a few milliseconds get more runs (lib/bench/stats.ts).
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { env } from "@/lib/env";
@@ -18,6 +19,8 @@ import { DEMO_PASSWORD } from "@/lib/auth/demo";
 import { benchPages, benchQueries, formatTable, type BenchFilter, type BenchViewer, type HttpResult } from "@/lib/bench/dashboard";
 
 const say = (line: string) => console.error(`[bench] ${line}`);
+
+const HTTP_MIN_RUNS = 40;
 
 const USAGE = "Usage: npm run bench -- [--warmup N] [--runs N] [--only name,...] [--skip-queries] [--base-url URL]";
 
@@ -94,8 +97,10 @@ async function run(url: string, opts: ReturnType<typeof options>) {
   let pages: HttpResult[] = [];
   let http: string;
   if (opts.baseUrl) {
+    // At least 40 runs: with 15, the "95th percentile" is simply the slowest run.
     pages = await benchPages(opts.baseUrl, { email: "viewer@demarche.local", password: DEMO_PASSWORD, label: "viewer" }, ["/", "/countries/RU"], {
       ...opts,
+      runs: Math.max(opts.runs, HTTP_MIN_RUNS),
       log: say,
     });
     http = `measured against ${opts.baseUrl}`;

@@ -1,7 +1,7 @@
 import "server-only";
 // Every figure of the home dashboard, for the page and for a benchmark that
 // sends `sql(...)` directly through `pg` and compares it with `run(...)`
-// (the same text through Prisma, plus the small `shape` of the aggregate
+// (the same text over the app's pool, plus the small `shape` of the aggregate
 // rows). Names are stable: they label benchmark results.
 import type { DashboardFilter } from "@/lib/dashboard/filter";
 import { runDefinition } from "@/lib/dashboard/data";

@@ -5,7 +5,8 @@
 //   npx tsx tests/smoke/browser-tour.ts http://127.0.0.1:3000 [screenshot-dir]
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { gzipSync } from "node:zlib";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const outDir = path.resolve(process.argv[3] ?? "test-results/screenshots");
@@ -20,6 +21,40 @@ function check(what: string, ok: boolean, detail = "") {
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
+}
+
+/** Dashboard's JavaScript, as issue 5 bounds it: every script the page loads (lazy chunks included), gzipped. */
+const PAGE_WEIGHT_LIMIT = 300 * 1024;
+
+/** The scripts a page loads (after it settles): their gzipped bytes, and whether recharts is among them. */
+async function scriptWeight(context: BrowserContext, url: string): Promise<{ bytes: number; recharts: boolean }> {
+  const page = await context.newPage();
+  const scripts: Promise<{ bytes: number; recharts: boolean }>[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() !== "script") return;
+    scripts.push(
+      r.body().then(
+        (body) => ({ bytes: gzipSync(body).length, recharts: body.includes("recharts-") }),
+        () => ({ bytes: 0, recharts: false }),
+      ),
+    );
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(300);
+  const all = await Promise.all(scripts);
+  await page.close();
+  return { bytes: all.reduce((a, s) => a + s.bytes, 0), recharts: all.some((s) => s.recharts) };
+}
+
+async function pageWeight(context: BrowserContext) {
+  const home = await scriptWeight(context, `${base}/`);
+  console.log(`     dashboard JavaScript: ${(home.bytes / 1024).toFixed(1)} kB gzipped (recharts ${home.recharts ? "loaded" : "not loaded"})`);
+  check(`dashboard JavaScript under ${PAGE_WEIGHT_LIMIT / 1024} kB gzipped`, home.bytes > 0 && home.bytes < PAGE_WEIGHT_LIMIT, `${home.bytes} bytes`);
+  check("dashboard loads recharts (lazily)", home.recharts);
+  for (const p of ["/concerns", "/map"]) {
+    const w = await scriptWeight(context, `${base}${p}`);
+    check(`${p} does not load recharts`, !w.recharts);
+  }
 }
 
 async function main() {
@@ -45,6 +80,7 @@ async function main() {
       await page.getByRole("heading", { name: "Unresolved concerns" }).waitFor({ timeout: 20_000 });
       check(`${role}: signed in through the form`, true);
       await shot(page, `${role}-home`);
+      if (role === "viewer") await pageWeight(context);
       const usersLink = await page.getByRole("link", { name: "Users" }).count();
       check(`${role}: Users link ${role === "admin" ? "shown" : "hidden"}`, (usersLink > 0) === (role === "admin"));
 
