@@ -1,6 +1,7 @@
 // First line of defence, before any route runs: no session token, no page
-// (redirect to /signin) and no API (401). Mutating API calls must come from
-// this site (Origin check). The token is only checked for a valid signature
+// (redirect to /signin) and no API (401), unless the API request carries its
+// own token. Mutating API calls with the session cookie must come from this
+// site (Origin check). The token is only checked for a valid signature
 // and expiry here; pages, actions and handlers check it against the database.
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
@@ -26,6 +27,10 @@ function sameOrigin(request: NextRequest): boolean {
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+
+  // An API token is checked by the API itself (lib/api/http.ts). It is not an
+  // ambient credential a browser would send on its own, so no Origin check.
+  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return NextResponse.next();
 
   if (isApi && !["GET", "HEAD", "OPTIONS"].includes(request.method) && !pathname.startsWith("/api/auth/")) {
     if (!sameOrigin(request)) {

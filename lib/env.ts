@@ -20,6 +20,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Port the embedded PostgreSQL prefers; another free one is used when taken. */
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Requests per minute that one user or API token may make to /api/v1 (then 429). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   /** Log every line the embedded PostgreSQL prints (off by default: noisy). */
   EMBEDDED_PG_VERBOSE: z
     .enum(["0", "1", "true", "false"])

@@ -43,3 +43,14 @@ export async function listCountries(viewer: Viewer): Promise<CountryListRow[]> {
                   GROUP BY 1) conc ON conc.id = c.id
      ORDER BY c.name`;
 }
+
+export type ApiCountry = { id: number; alpha2: string; alpha3: string; numeric: string; name: string; officialName: string | null; region: string | null; subregion: string | null; altNames: string[] };
+
+/** Every country's reference data (no counts), by name: the API's countries. */
+export async function listCountriesForApi(viewer: Viewer): Promise<ApiCountry[]> {
+  readableBy(viewer); // throws for a role that may not read
+  return getDb().country.findMany({
+    select: { id: true, alpha2: true, alpha3: true, numeric: true, name: true, officialName: true, region: true, subregion: true, altNames: true },
+    orderBy: { name: "asc" },
+  });
+}

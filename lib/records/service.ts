@@ -97,6 +97,8 @@ export async function writeAudit<P>(
   metadata?: Prisma.InputJsonValue,
 ) {
   const snapshot = await snapshotOf(config, tx, id);
+  // A change made with an API token names the token (lib/api/http.ts).
+  const via = (actor as { via?: Prisma.InputJsonValue }).via;
   await audit(tx, {
     userId: actor.id,
     action,
@@ -104,7 +106,7 @@ export async function writeAudit<P>(
     entityId: id,
     ip,
     changes: changes as Prisma.InputJsonValue,
-    metadata,
+    metadata: via ? { ...((metadata as Record<string, Prisma.InputJsonValue> | undefined) ?? {}), via } : metadata,
     snapshot: snapshot as unknown as Prisma.InputJsonValue,
     version: snapshot.version,
   });

@@ -12,7 +12,7 @@ export const ACTOR_KINDS = ["PERSON", "GOVERNMENT_BODY", "ORGANISATION", "ARMED_
  */
 export function optionalIdField(message: string) {
   return z
-    .union([recordIdField(message), z.literal(""), z.null(), z.undefined()], { error: message })
+    .union([recordIdField(message), z.literal(""), z.null()], { error: message }).optional()
     .transform((v) => (typeof v === "number" ? v : null));
 }
 

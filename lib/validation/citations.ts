@@ -10,7 +10,7 @@ const credibilityMessage = "Choose a credibility grade from 1 to 6.";
 
 /** Admiralty information credibility, 1 (confirmed) to 6 (cannot be judged); empty until graded. */
 export const credibilityField = z
-  .union([z.number(), z.string(), z.null(), z.undefined()], { error: credibilityMessage })
+  .union([z.number(), z.string(), z.null()], { error: credibilityMessage }).optional()
   .transform((value, ctx): number | null => {
     if (value === null || value === undefined) return null;
     const text = typeof value === "string" ? value.trim() : value;

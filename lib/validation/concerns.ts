@@ -24,7 +24,7 @@ export const CLOSED_STATUSES: readonly ConcernStatus[] = ["RESOLVED", "CLOSED_UN
 
 /** An optional calendar day, "YYYY-MM-DD" (it may lie in the future); empty means none. */
 export function dayDateField(message = "Write the date as YYYY-MM-DD.") {
-  return z.union([z.string(), z.null(), z.undefined()], { error: message }).transform((value, ctx): Date | null => {
+  return z.union([z.string(), z.null()], { error: message }).optional().transform((value, ctx): Date | null => {
     if (value === null || value === undefined || value.trim() === "") return null;
     const parsed = parseVagueDate(value);
     if (!parsed || parsed.precision !== "DAY") {

@@ -25,13 +25,13 @@ const URL_MAX = 2_000;
  */
 function optionalChoice<T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z
-    .union([z.enum(values), z.literal(""), z.null(), z.undefined()], { error: message })
+    .union([z.enum(values), z.literal(""), z.null()], { error: message }).optional()
     .transform((v) => (v ? (v as T[number]) : null));
 }
 
 /** An optional web address: http(s) only; empty means none. */
 export const webAddressField = z
-  .union([z.string(), z.null(), z.undefined()], { error: "Give a full web address starting with http:// or https://." })
+  .union([z.string(), z.null()], { error: "Give a full web address starting with http:// or https://." }).optional()
   .transform((value, ctx): string | null => {
     const text = typeof value === "string" ? value.trim() : "";
     if (text === "") return null;

@@ -15,9 +15,10 @@ const thisYear = () => new Date().getUTCFullYear();
 
 /** A checkbox: true, or "on"/"true" as a plain form sends it; anything empty is false. */
 export const flagField = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.null(), z.undefined()], {
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.null()], {
     error: "Tick the box or leave it empty.",
   })
+  .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
 /** A whole number typed in a form ("1,200", 1200); null when unknown, empty. */
@@ -32,7 +33,7 @@ function wholeNumber(value: unknown): number | null | undefined {
 
 /** An optional number of units: 0 to 10,000,000; empty means unknown. */
 export function unitsField(message = `Write a whole number from 0 to ${MAX_UNITS.toLocaleString("en-US")}, or leave it empty if unknown.`) {
-  return z.union([z.number(), z.string(), z.null(), z.undefined()], { error: message }).transform((value, ctx): number | null => {
+  return z.union([z.number(), z.string(), z.null()], { error: message }).optional().transform((value, ctx): number | null => {
     const n = wholeNumber(value);
     if (n === null) return null;
     if (n === undefined || n < 0 || n > MAX_UNITS) {
@@ -49,7 +50,7 @@ function yearMessage() {
 
 /** An optional year from 1900 to this year; empty means unknown. */
 export function yearField() {
-  return z.union([z.number(), z.string(), z.null(), z.undefined()], { error: "Write a year, or leave it empty if unknown." }).transform((value, ctx): number | null => {
+  return z.union([z.number(), z.string(), z.null()], { error: "Write a year, or leave it empty if unknown." }).optional().transform((value, ctx): number | null => {
     const n = wholeNumber(value);
     if (n === null) return null;
     if (n === undefined || n < FIRST_YEAR || n > thisYear()) {
@@ -67,7 +68,7 @@ export function yearField() {
 export function yearListField() {
   const message = () => `Write each year from ${FIRST_YEAR} to ${thisYear()}, separated by commas, or leave it empty if unknown.`;
   return z
-    .union([z.array(z.union([z.number(), z.string()])), z.string(), z.null(), z.undefined()], { error: "Write the years separated by commas." })
+    .union([z.array(z.union([z.number(), z.string()])), z.string(), z.null()], { error: "Write the years separated by commas." }).optional()
     .transform((value, ctx): number[] => {
       if (value === null || value === undefined) return [];
       const items = typeof value === "string" ? value.split(/[\s,;]+/).filter((s) => s !== "") : value;

@@ -132,6 +132,21 @@ const ACTIONS: Record<string, Entry> = {
     input: () => ({ request: requestValues("Logged"), quotes: [], citations: [] }),
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
   },
+  "account/actions.ts#createApiTokenAction": {
+    input: () => ({ name: "A tool", scope: "READ", expiresInDays: 30 }),
+    expected: { anonymous: 401, VIEWER: 200, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
+  },
+  "account/actions.ts#revokeApiTokenAction": {
+    // Only one's own tokens: anyone else's is not found (an admin deactivates the user instead).
+    setup: async ({ owner }) => {
+      const token = await ctx.db.apiToken.create({
+        data: { userId: owner, name: "theirs", tokenHash: `hash-${++serial}`, prefix: "dmk_x", scope: "READ", expiresAt: new Date(Date.now() + 86_400_000) },
+      });
+      return { tokenId: token.id };
+    },
+    input: ({ tokenId }) => ({ id: tokenId }),
+    expected: { anonymous: 401, VIEWER: 404, ANALYST: 200, EDITOR: 404, ADMIN: 404, ANALYST_ON_OTHERS: 404 },
+  },
   "account/actions.ts#signOutEverywhereAction": {
     input: ({ other }) => ({ userId: other }),
     // Unknown fields are refused: nobody can sign out someone else this way.
@@ -140,9 +155,14 @@ const ACTIONS: Record<string, Entry> = {
 };
 const SELF_ONLY_VALID_INPUT: Record<string, unknown> = { "account/actions.ts#signOutEverywhereAction": {} };
 
-/** Mutating route handlers: none of our own yet besides next-auth's. */
+/** Mutating route handlers: the REST API's have a matrix of their own. */
 const ROUTES: Record<string, Entry> = {};
+const API = "tests/integration/api.test.ts (every resource through every verb, as each role and with read-only, revoked and expired tokens)";
 const EXEMPT_ROUTES: Record<string, string> = {
+  "api/v1/[resource]/route.ts#POST": API,
+  "api/v1/[resource]/[id]/route.ts#PUT": API,
+  "api/v1/[resource]/[id]/route.ts#PATCH": API,
+  "api/v1/[resource]/[id]/route.ts#DELETE": API,
   "api/auth/[...nextauth]/route.ts#POST":
     "next-auth's sign-in and sign-out endpoints (CSRF-protected by next-auth; sign-in is covered by sign-in.test.ts and the HTTP smoke test)",
 };
@@ -189,7 +209,7 @@ async function loadAction(key: string): Promise<Action> {
 async function digest(): Promise<string> {
   return withClient(ctx.url, async (c) => {
     const parts: string[] = [];
-    for (const t of ["User", "AuditEvent", "rate_limits", "DiplomaticRequest", "Concern", "ConcernStatusChange", "Citation", "Quote", "Source"]) {
+    for (const t of ["User", "AuditEvent", "rate_limits", "DiplomaticRequest", "Concern", "ConcernStatusChange", "Citation", "Quote", "Source", "ApiToken"]) {
       const r = await c.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`);
       parts.push(`${t}:${r.rows[0].d}`);
     }

@@ -24,7 +24,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { readableBy, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { EXACT_COUNT_LIMIT, PAGE_SIZE, type AnyListParams, type DateBound, type ListTotal, type SortDir } from "@/lib/lists/params";
+import { EXACT_COUNT_LIMIT, PAGE_SIZE as DEFAULT_PAGE_SIZE, type AnyListParams, type DateBound, type ListTotal, type SortDir } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
 
 type Sql = Prisma.Sql;
@@ -54,6 +54,8 @@ export type ListQuery = {
   sort: SortColumn;
   dir: SortDir;
   page: number;
+  /** Rows per page (PAGE_SIZE unless an API or an export asks for another). */
+  limit?: number;
 };
 
 /**
@@ -145,29 +147,56 @@ function conditions(q: ListQuery): Sql[] {
   return q.search ? [...q.where, q.search] : q.where;
 }
 
+/**
+ * The rows after row `afterId` in the list's order (keyset pagination: the
+ * API's cursors and the exports), as a condition to add to the list's own.
+ * The order is the sort column with unknown values last in both directions,
+ * then the id in the same direction; the sort value of `afterId` is read
+ * from that row itself, so a cursor is just an id. `afterIsNull`: whether
+ * that row's sort value is unknown (the caller looks it up, see keysetAnchor).
+ */
+export function keysetAfterSql(q: ListQuery, afterId: number, afterIsNull: boolean): Sql {
+  const e = q.sort.expr;
+  const a = q.alias;
+  const cmp = q.dir === "asc" ? ">" : "<";
+  const id = sql`${raw(`${a}.id ${cmp}`)} ${afterId}`;
+  if (afterIsNull) return sql`(${raw(`${e} IS NULL`)} AND ${id})`;
+  const anchor = sql`(SELECT ${raw(e)} FROM ${raw(`${q.table} ${a}`)} WHERE ${raw(`${a}.id`)} = ${afterId})`;
+  return sql`(${raw(e)} ${raw(cmp)} ${anchor} OR (${raw(e)} = ${anchor} AND ${id})${raw(q.sort.nullable ? ` OR ${e} IS NULL` : "")})`;
+}
+
+/** Whether row `id` exists in the list's table and whether its sort value is unknown; null when there is no such row. */
+export async function keysetAnchor(q: ListQuery, id: number): Promise<{ isNull: boolean } | null> {
+  const rows = await getDb().$queryRaw<{ isNull: boolean }[]>(
+    sql`SELECT (${raw(q.sort.expr)}) IS NULL AS "isNull" FROM ${raw(`${q.table} ${q.alias}`)} WHERE ${raw(`${q.alias}.id`)} = ${id}`,
+  );
+  return rows[0] ?? null;
+}
+
 /** The ids of the page's rows, plus one to tell whether a next page exists. */
 export function pageIdsSql(q: ListQuery): Sql {
   const table = raw(`${q.table} ${q.alias}`);
-  const offset = (q.page - 1) * PAGE_SIZE;
+  const pageSize = q.limit ?? DEFAULT_PAGE_SIZE;
+  const offset = (q.page - 1) * pageSize;
   const where = conditions(q);
   const outerOrder = orderSql({ alias: "u", sort: { ...q.sort, expr: "u.sort_key" }, dir: q.dir });
   if (q.search) {
     return sql`WITH u AS MATERIALIZED (SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table} WHERE ${and(where)})
-      SELECT u.id FROM u ORDER BY ${outerOrder} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+      SELECT u.id FROM u ORDER BY ${outerOrder} LIMIT ${pageSize + 1} OFFSET ${offset}`;
   }
   if (!(q.sort.nullable && q.dir === "desc")) {
     return sql`SELECT ${raw(q.alias)}.id FROM ${table} WHERE ${and(where)}
-      ORDER BY ${orderSql(q)} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+      ORDER BY ${orderSql(q)} LIMIT ${pageSize + 1} OFFSET ${offset}`;
   }
   // DESC on a nullable column: known values, then unknown ones, each branch
   // its own first offset + 51 rows in index order with their sort key; the
   // page is the first 51 of both after the offset.
   const branches = [sql`${raw(q.sort.expr)} IS NOT NULL`, sql`${raw(q.sort.expr)} IS NULL`].map(
     (part) => sql`(SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table} WHERE ${and([...where, part])}
-        ORDER BY ${indexOrderSql(q)} LIMIT ${offset + PAGE_SIZE + 1})`,
+        ORDER BY ${indexOrderSql(q)} LIMIT ${offset + pageSize + 1})`,
   );
   return sql`SELECT u.id FROM (${join(branches, " UNION ALL ")}) u
-    ORDER BY ${outerOrder} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+    ORDER BY ${outerOrder} LIMIT ${pageSize + 1} OFFSET ${offset}`;
 }
 
 /** The ids of every matching row, unsorted: for counting and estimating. */
@@ -213,11 +242,11 @@ export async function countMatches(db: Db, q: ListQuery): Promise<ListTotal> {
 export async function runList<Row>(q: ListQuery, rows: Sql, showingDeleted: boolean): Promise<ListPage<Row>> {
   const db = getDb();
   const fetched = await db.$queryRaw<Row[]>(rows);
-  const hasNext = fetched.length > PAGE_SIZE;
-  const pageRows = fetched.slice(0, PAGE_SIZE);
-  const offset = (q.page - 1) * PAGE_SIZE;
+  const hasNext = fetched.length > DEFAULT_PAGE_SIZE;
+  const pageRows = fetched.slice(0, DEFAULT_PAGE_SIZE);
+  const offset = (q.page - 1) * DEFAULT_PAGE_SIZE;
   // The last page (or an empty first page) gives the exact total for free.
   const total =
     !hasNext && (pageRows.length > 0 || q.page === 1) ? { value: offset + pageRows.length, exact: true } : await countMatches(db, q);
-  return { rows: pageRows, page: q.page, pageSize: PAGE_SIZE, hasNext, total, showingDeleted };
+  return { rows: pageRows, page: q.page, pageSize: DEFAULT_PAGE_SIZE, hasNext, total, showingDeleted };
 }

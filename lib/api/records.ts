@@ -1,0 +1,228 @@
+import "server-only";
+// The REST API's record operations, one way for every record type: lists
+// (the UI's filters, keyset cursors), get, create, update (with the version
+// the client read: 409 on a stale one) and delete. Everything a record may
+// or may not do is the record service's (lib/records/service.ts): the same
+// rules, validation and audit trail as the forms.
+import { getDb } from "@/lib/db/client";
+import { readableSql } from "@/lib/db/lists/common";
+import { listAfter } from "@/lib/db/lists/registry";
+import { NotFoundError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseListParams, type ListParams } from "@/lib/lists/params";
+import { can, canSee } from "@/lib/permissions";
+import { RECORDS } from "@/lib/records/registry";
+import { createRecord, deleteRecord, updateRecord } from "@/lib/records/service";
+import type { FormValues } from "@/lib/records/types";
+import { actorOf, BadRequestError, positiveInt, type ApiPrincipal } from "@/lib/api/http";
+import { API_MAX_PAGE_SIZE, API_PAGE_SIZE, type ApiResource } from "@/lib/api/resources";
+
+/** A record as the API returns it: its state (`data`, the same fields create and update take) and its metadata. */
+export type ApiRecord = {
+  id: number;
+  type: string;
+  url: string;
+  version: number;
+  visibility: "INTERNAL" | "RESTRICTED";
+  verified: boolean;
+  deleted: boolean;
+  createdAt: string;
+  updatedAt: string;
+  data: FormValues;
+};
+
+type Meta = {
+  id: number;
+  version: number;
+  createdById: number | null;
+  visibility: "INTERNAL" | "RESTRICTED";
+  deletedAt: Date | null;
+  verifiedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const metaSelect = { id: true, version: true, createdById: true, visibility: true, deletedAt: true, verifiedAt: true, createdAt: true, updatedAt: true };
+
+/** The page of the record in the web app (absolute). */
+function recordUrl(resource: ApiResource, id: number, origin: string): string {
+  return new URL(RECORDS[resource.record].href(id), origin).toString();
+}
+
+/** JSON values of list rows: calendar dates (…On columns) as YYYY-MM-DD, instants as ISO 8601. */
+export function jsonRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (v instanceof Date) out[k] = k.endsWith("On") ? v.toISOString().slice(0, 10) : v.toISOString();
+    else if (typeof v === "bigint") out[k] = Number(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** The record, or 404 when it does not exist or this principal may not see it (deleted ones: editors only). */
+export async function getApiRecord(resource: ApiResource, principal: ApiPrincipal, id: number, origin: string): Promise<ApiRecord> {
+  const config = RECORDS[resource.record];
+  const actor = actorOf(principal);
+  const db = getDb();
+  const meta = (await config.delegate(db).findUnique({ where: { id }, select: metaSelect })) as Meta | null;
+  if (!meta || !canSee(actor, meta) || (meta.deletedAt && !can(actor.role, "record:restore"))) {
+    throw new NotFoundError(`No ${resource.noun} with id ${id}.`);
+  }
+  const data = await config.formValues(db as never, id);
+  if (!data) throw new NotFoundError(`No ${resource.noun} with id ${id}.`);
+  return {
+    id,
+    type: resource.name,
+    url: recordUrl(resource, id, origin),
+    version: meta.version,
+    visibility: meta.visibility,
+    verified: meta.verifiedAt !== null,
+    deleted: meta.deletedAt !== null,
+    createdAt: meta.createdAt.toISOString(),
+    updatedAt: meta.updatedAt.toISOString(),
+    data,
+  };
+}
+
+export async function createApiRecord(resource: ApiResource, principal: ApiPrincipal, body: Record<string, unknown>, origin: string) {
+  const created = await createRecord(RECORDS[resource.record], actorOf(principal), body, principal.ip);
+  return getApiRecord(resource, principal, created.id, origin);
+}
+
+/** The version the client read: in the body (`version`) or as If-Match; 400 without one. */
+export function baseVersion(request: Request, body: Record<string, unknown> | null): number {
+  const header = request.headers.get("if-match")?.replace(/^W\//, "").replace(/"/g, "").trim();
+  const fromBody = body?.version;
+  const value = fromBody !== undefined ? String(fromBody) : (header ?? new URL(request.url).searchParams.get("version"));
+  if (value === null || value === undefined || value === "") {
+    throw new BadRequestError("Say which version you changed: send `version` (or an If-Match header) with the version you read.", {
+      version: ["Required: the version you read."],
+    });
+  }
+  return positiveInt(value, "version");
+}
+
+/**
+ * Updates a record from the version the client read. PUT replaces the whole
+ * state (`data`); PATCH changes the fields given and keeps the others.
+ */
+export async function updateApiRecord(
+  resource: ApiResource,
+  principal: ApiPrincipal,
+  request: Request,
+  id: number,
+  body: Record<string, unknown>,
+  mode: "replace" | "merge",
+  origin: string,
+) {
+  const version = baseVersion(request, body);
+  const extra = Object.keys(body).filter((k) => k !== "version" && k !== "data");
+  if (extra.length) {
+    throw new BadRequestError(`Send the record's fields inside "data" (not at the top level: ${extra.join(", ")}).`, Object.fromEntries(extra.map((k) => [k, ["Unknown field here."]])));
+  }
+  if (typeof body.data !== "object" || body.data === null || Array.isArray(body.data)) {
+    throw new BadRequestError('Send the record\'s fields as an object in "data".', { data: ["Required: an object."] });
+  }
+  const config = RECORDS[resource.record];
+  let input = body.data as Record<string, unknown>;
+  if (mode === "merge") {
+    const current = await getApiRecord(resource, principal, id, origin);
+    if (current.deleted) throw new NotFoundError(`This ${resource.noun} has been deleted.`);
+    input = { ...current.data, ...input };
+  }
+  await updateRecord(config, actorOf(principal), id, version, input, principal.ip);
+  return getApiRecord(resource, principal, id, origin);
+}
+
+export async function deleteApiRecord(resource: ApiResource, principal: ApiPrincipal, request: Request, id: number) {
+  const version = baseVersion(request, null);
+  const result = await deleteRecord(RECORDS[resource.record], actorOf(principal), id, version, principal.ip);
+  return { id, deleted: true, version: result.version };
+}
+
+// ------------------------------------------------------------------ lists
+
+type Cursor = { s: string; d: string; a: number };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c), "utf8").toString("base64url");
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as Cursor;
+    if (typeof c.s === "string" && typeof c.d === "string" && Number.isInteger(c.a) && c.a > 0) return c;
+  } catch {
+    // answered below
+  }
+  throw new BadRequestError("The cursor is not one this API gave.", { cursor: ["Not a cursor of this list."] });
+}
+
+/** Page size from `limit`: 1 to API_MAX_PAGE_SIZE. */
+function pageSize(url: URL): number {
+  const raw = url.searchParams.get("limit");
+  if (raw === null || raw === "") return API_PAGE_SIZE;
+  const n = positiveInt(raw, "limit");
+  if (n > API_MAX_PAGE_SIZE) throw new BadRequestError(`limit is at most ${API_MAX_PAGE_SIZE}.`, { limit: [`At most ${API_MAX_PAGE_SIZE}.`] });
+  return n;
+}
+
+/** The list's filters, as the UI's list page reads them; any value it would ignore is a 400 here. */
+export function apiListParams<T extends NonNullable<ApiResource["list"]>>(type: T, url: URL): ListParams<T> {
+  const raw = new URLSearchParams(url.searchParams);
+  if (raw.has("page")) throw new BadRequestError("This API pages with cursors: follow `next`, do not send `page`.", { page: ["Not supported: use cursor."] });
+  for (const key of ["cursor", "limit", "format"]) raw.delete(key);
+  const { params, messages } = parseListParams(type, raw);
+  if (messages.length) throw new BadRequestError(messages.join(" "), { query: messages });
+  return params;
+}
+
+type QuoteRow = { id: number } & Record<string, unknown>;
+
+async function quotesAfter(principal: ApiPrincipal, after: number | null, limit: number) {
+  const actor = actorOf(principal);
+  const { sql } = Prisma;
+  const rows = await getDb().$queryRaw<QuoteRow[]>`
+    SELECT q.id, q.text, q."speakerLabel", sp.name AS speaker, q."saidOn", q."saidOnPrecision"::text AS "saidOnPrecision",
+           q."requestId", q."concernId", q."transferId", q."inspectionId", q.visibility::text AS visibility,
+           (q."verifiedAt" IS NOT NULL) AS verified
+      FROM "Quote" q
+      LEFT JOIN "Actor" sp ON sp.id = q."speakerId" AND ${readableSql(actor, "sp")}
+     WHERE ${readableSql(actor, "q")} ${after !== null ? sql`AND q.id < ${after}` : Prisma.empty}
+     ORDER BY q.id DESC
+     LIMIT ${limit + 1}`;
+  const page = rows.slice(0, limit);
+  return { rows: page, nextAfter: rows.length > limit ? page.at(-1)!.id : null };
+}
+
+/** A page of a list: its rows (each with the record's URL), and the cursor of the next page (null at the end). */
+export async function listApiRecords(resource: ApiResource, principal: ApiPrincipal, url: URL) {
+  const limit = pageSize(url);
+  const rawCursor = url.searchParams.get("cursor");
+  const actor = actorOf(principal);
+  let sort = "id";
+  let dir = "desc";
+  let slice: { rows: { id: number }[]; nextAfter: number | null };
+  if (resource.list === null) {
+    for (const key of url.searchParams.keys()) {
+      if (!["cursor", "limit"].includes(key)) throw new BadRequestError(`Unknown parameter “${key}” for ${resource.name}.`, { [key]: ["Unknown parameter."] });
+    }
+    const cursor = rawCursor ? decodeCursor(rawCursor) : null;
+    slice = await quotesAfter(principal, cursor?.a ?? null, limit);
+  } else {
+    const params = apiListParams(resource.list, url);
+    sort = params.sort;
+    dir = params.dir;
+    const cursor = rawCursor ? decodeCursor(rawCursor) : null;
+    if (cursor && (cursor.s !== sort || cursor.d !== dir)) {
+      throw new BadRequestError("This cursor belongs to another order of the list: keep the same sort and dir.", { cursor: ["Sort or dir changed."] });
+    }
+    slice = await listAfter(resource.list, actor, params as never, { after: cursor?.a ?? null, limit });
+  }
+  return {
+    data: slice.rows.map((r) => ({ ...jsonRow(r as Record<string, unknown>), url: recordUrl(resource, r.id, url.origin) })),
+    next: slice.nextAfter === null ? null : encodeCursor({ s: sort, d: dir, a: slice.nextAfter }),
+    limit,
+  };
+}

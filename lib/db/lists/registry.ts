@@ -1,0 +1,60 @@
+import "server-only";
+// Every record list (the pages' lists, the API's lists and the exports) by
+// its list type: its query and the SQL of its rows. `listAfter` reads a list
+// by keyset (after a given row, any page size) for the API's cursors and for
+// streaming exports of any length.
+import { actorListQuery, actorRowsSql } from "@/lib/db/lists/actors";
+import { keysetAfterSql, keysetAnchor, type ListQuery } from "@/lib/db/lists/common";
+import { concernListQuery, concernRowsSql } from "@/lib/db/lists/concerns";
+import { inspectionListQuery, inspectionRowsSql } from "@/lib/db/lists/inspections";
+import { requestListQuery, requestRowsSql } from "@/lib/db/lists/requests";
+import { sourceListQuery, sourceRowsSql } from "@/lib/db/lists/sources";
+import { transferListQuery, transferRowsSql } from "@/lib/db/lists/transfers";
+import { weaponSystemListQuery, weaponSystemRowsSql } from "@/lib/db/lists/weapon-systems";
+import { getDb } from "@/lib/db/client";
+import type { Viewer } from "@/lib/db/visibility";
+import { ValidationError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListParams, ListType } from "@/lib/lists/params";
+
+export type RecordListType = Exclude<ListType, "countries">;
+
+type Source<T extends RecordListType> = {
+  query: (viewer: Viewer, params: ListParams<T>) => ListQuery;
+  rows: (viewer: Viewer, query: ListQuery) => Prisma.Sql;
+};
+
+export const LIST_SOURCES: { [T in RecordListType]: Source<T> } = {
+  requests: { query: requestListQuery, rows: (_viewer, q) => requestRowsSql(q) },
+  concerns: { query: concernListQuery, rows: concernRowsSql },
+  transfers: { query: transferListQuery, rows: transferRowsSql },
+  inspections: { query: inspectionListQuery, rows: inspectionRowsSql },
+  sources: { query: sourceListQuery, rows: (_viewer, q) => sourceRowsSql(q) },
+  actors: { query: actorListQuery, rows: (_viewer, q) => actorRowsSql(q) },
+  weaponSystems: { query: weaponSystemListQuery, rows: weaponSystemRowsSql },
+};
+
+export type ListSlice<Row> = { rows: Row[]; nextAfter: number | null };
+
+/**
+ * Up to `limit` rows of a list, in its order, after the row with id `after`
+ * (from the start when null). A row that no longer exists cannot anchor a
+ * cursor: a validation error says so.
+ */
+export async function listAfter<T extends RecordListType, Row extends { id: number }>(
+  type: T,
+  viewer: Viewer,
+  params: ListParams<T>,
+  options: { after: number | null; limit: number },
+): Promise<ListSlice<Row>> {
+  const source = LIST_SOURCES[type] as Source<T>;
+  const q = { ...source.query(viewer, params), page: 1, limit: options.limit };
+  if (options.after !== null) {
+    const anchor = await keysetAnchor(q, options.after);
+    if (!anchor) throw new ValidationError("This cursor no longer points at a record; start again without it.", { cursor: ["Unknown cursor."] });
+    q.where = [...q.where, keysetAfterSql(q, options.after, anchor.isNull)];
+  }
+  const fetched = await getDb().$queryRaw<Row[]>(source.rows(viewer, q));
+  const rows = fetched.slice(0, options.limit);
+  return { rows, nextAfter: fetched.length > options.limit ? rows.at(-1)!.id : null };
+}
