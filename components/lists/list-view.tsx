@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/lists/empty-state";
 import { FilterBar, type FilterField } from "@/components/lists/filter-bar";
 import { ListTable, type Column } from "@/components/lists/list-table";
 import { Pagination } from "@/components/lists/pagination";
+import { apiResourceOfList } from "@/lib/api/resources";
 import type { ListPage } from "@/lib/db/lists/common";
 import { LIST_SPECS, hasFilters, listHref, listQuery, rangeLabel, sortHref, type AnyListParams } from "@/lib/lists/params";
 
@@ -69,9 +70,12 @@ export function ListView<Row extends { id: number | string }>({
         </p>
       ) : null}
       <FilterBar id={`${params.type}-filters`} label={`Filter ${plural}`} action={path} fields={filters} hidden={hidden} clearHref={path} />
-      <p className="text-sm font-medium" aria-live="polite">
-        {summary}
-      </p>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-sm font-medium" aria-live="polite">
+          {summary}
+        </p>
+        <ExportLinks params={params} plural={plural} />
+      </div>
       {page.rows.length ? (
         <ListTable
           caption={`${title}: ${summary}`}
@@ -104,5 +108,31 @@ export function ListView<Row extends { id: number | string }>({
         summary={summary}
       />
     </div>
+  );
+}
+
+/** The whole list, with these filters, as a file (every row, not only this page). */
+function ExportLinks({ params, plural }: { params: AnyListParams; plural: string }) {
+  const resource = apiResourceOfList(params.type);
+  if (!resource) return null;
+  const query = listQuery(params, { page: 1 });
+  query.delete("page");
+  const href = (format: string) => {
+    const q = new URLSearchParams(query);
+    q.set("format", format);
+    return `/api/v1/${resource.name}/export?${q.toString()}`;
+  };
+  const link = "text-blue-700 underline dark:text-blue-400";
+  return (
+    <p className="text-sm">
+      Export all these {plural}:{" "}
+      <a className={link} href={href("csv")} download>
+        CSV
+      </a>{" "}
+      ·{" "}
+      <a className={link} href={href("json")} download>
+        JSON
+      </a>
+    </p>
   );
 }

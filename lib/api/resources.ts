@@ -37,3 +37,8 @@ export function apiResourceOf(record: RecordType): ApiResource {
 /** Default and largest page of an API list. */
 export const API_PAGE_SIZE = 50;
 export const API_MAX_PAGE_SIZE = 500;
+
+/** The API resource of a list page's list; null for lists that are not of records (countries). */
+export function apiResourceOfList(list: string): ApiResource | null {
+  return API_RESOURCES.find((r) => r.list === list) ?? null;
+}

@@ -58,3 +58,9 @@ export async function listAfter<T extends RecordListType, Row extends { id: numb
   const rows = fetched.slice(0, options.limit);
   return { rows, nextAfter: fetched.length > options.limit ? rows.at(-1)!.id : null };
 }
+
+/** The SQL of a list's first `limit` rows (its columns are the list's columns). */
+export function listRowsSql<T extends RecordListType>(type: T, viewer: Viewer, params: ListParams<T>, limit: number): Prisma.Sql {
+  const source = LIST_SOURCES[type] as Source<T>;
+  return source.rows(viewer, { ...source.query(viewer, params), page: 1, limit });
+}
