@@ -6,6 +6,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { acceptedRequestId, log, REQUEST_ID_HEADER } from "@/lib/log";
 
 const PUBLIC_PATHS = ["/signin", "/api/health"];
 
@@ -25,12 +26,27 @@ function sameOrigin(request: NextRequest): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  // Every request gets an id: passed on to the app (its logs, its error
+  // pages) and returned as a header, whatever the answer.
+  const requestId = acceptedRequestId(request.headers.get(REQUEST_ID_HEADER)) ?? crypto.randomUUID();
+  const response = await decide(request, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  // The status only when the proxy answered itself (a redirect, a 401/403); the app's own answers are logged where they fail.
+  const answered = !response.headers.has("x-middleware-next");
+  void log("info", "request", { requestId, method: request.method, path: request.nextUrl.pathname, ...(answered ? { status: response.status } : {}) });
+  return response;
+}
+
+async function decide(request: NextRequest, requestId: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+  const headers = new Headers(request.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
+  const next = () => NextResponse.next({ request: { headers } });
 
   // An API token is checked by the API itself (lib/api/http.ts). It is not an
   // ambient credential a browser would send on its own, so no Origin check.
-  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return NextResponse.next();
+  if (pathname.startsWith("/api/v1/") && request.headers.has("authorization")) return next();
 
   if (isApi && !["GET", "HEAD", "OPTIONS"].includes(request.method) && !pathname.startsWith("/api/auth/")) {
     if (!sameOrigin(request)) {
@@ -41,14 +57,14 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  if (isPublic(pathname)) return NextResponse.next();
+  if (isPublic(pathname)) return next();
 
   const token = await getToken({
     req: request,
     secret: env.NEXTAUTH_SECRET,
     secureCookie: env.NODE_ENV === "production",
   });
-  if (token) return NextResponse.next();
+  if (token) return next();
 
   if (isApi) {
     return NextResponse.json(

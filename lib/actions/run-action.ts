@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/current-user";
 import { readClientIp } from "@/lib/auth/request-context";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import { can, type Permission } from "@/lib/permissions";
 
 export type ActionResult<T> =
@@ -42,8 +44,13 @@ export async function runAction<S extends z.ZodType, T>(
         details: error.details,
       };
     }
+    if (isDatabaseUnavailable(error)) {
+      await log("warn", "server action: database unavailable", { err: error });
+      const e = new DatabaseUnavailableError();
+      return { ok: false, status: e.status, code: e.code, error: e.message };
+    }
     const reference = randomUUID().slice(0, 8);
-    console.error(JSON.stringify({ level: "error", reference, message: (error as Error)?.message, stack: (error as Error)?.stack }));
+    await log("error", "server action failed", { reference, err: error });
     return { ok: false, status: 500, code: "INTERNAL", error: `Something went wrong (reference ${reference}).` };
   }
 }

@@ -8,6 +8,7 @@ import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { audit } from "@/lib/db/audit";
 import { getDb, getPool } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { listAfter, listRowsSql, type RecordListType } from "@/lib/db/lists/registry";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -102,7 +103,7 @@ export async function exportList(resource: ApiResource, principal: ApiPrincipal,
         }
       } catch (error) {
         // Headers are gone: the reader sees a truncated file, and the log says why.
-        console.error(JSON.stringify({ level: "error", message: `export of ${resource.name} failed: ${(error as Error)?.message}` }));
+        void log("error", "export failed", { list: resource.name, format, err: error });
         controller.error(error);
       }
     },

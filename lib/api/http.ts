@@ -12,6 +12,8 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser, type SessionUser } from "@/lib/auth/current-user";
 import { authenticateToken } from "@/lib/db/api-tokens";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
 
@@ -47,6 +49,11 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
 
 /** An error as the API answers it. Validation failures of a well-formed request are 422. */
 export function errorResponse(error: unknown): Response {
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) {
+    void log("warn", "API request: database unavailable", { err: error });
+    const e = new DatabaseUnavailableError();
+    return json(errorBody(e.code, e.message), 503, { "Retry-After": "5" });
+  }
   if (error instanceof AppError) {
     const status = error.code === "VALIDATION" ? 422 : error.status;
     const headers: Record<string, string> = {};
@@ -56,7 +63,7 @@ export function errorResponse(error: unknown): Response {
     return json(body, status, headers);
   }
   const reference = randomUUID().slice(0, 8);
-  console.error(JSON.stringify({ level: "error", reference, message: (error as Error)?.message, stack: (error as Error)?.stack }));
+  void log("error", "API request failed", { reference, err: error });
   return json(errorBody("INTERNAL", `Something went wrong (reference ${reference}).`), 500);
 }
 

@@ -3,6 +3,7 @@ import "server-only";
 // counted in PostgreSQL (table rate_limits) so that every app instance shares
 // the counts.
 import pg from "pg";
+import { log } from "@/lib/log";
 import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
@@ -20,7 +21,7 @@ function limiters(): Limiters {
   const pool = new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 5_000 });
   // An idle connection dropped by the server (restart, failover) must not
   // crash the process; the pool replaces it on next use.
-  pool.on("error", (error) => console.error(JSON.stringify({ level: "warn", message: `rate-limit pool: ${error.message}` })));
+  pool.on("error", (error) => void log("warn", "rate-limit pool: idle connection lost", { err: error, requestId: null }));
   const make = (keyPrefix: string) =>
     new RateLimiterPostgres({
       storeClient: pool,

@@ -13,10 +13,12 @@ import { env, processEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startLocalDatabase } from "@/lib/postgres/local";
 import { migrateDeploy, projectRoot } from "@/lib/postgres/prisma-cli";
+import { checkDatabaseReady } from "@/lib/postgres/startup";
 import { seed } from "@/lib/seed/load";
 
 const require = createRequire(import.meta.url);
 const say = (line: string) => console.log(`[demarche] ${line}`);
+const SHUTDOWN_GRACE_MS = 25_000;
 
 async function main() {
   const mode = process.argv[2];
@@ -29,6 +31,8 @@ async function main() {
   let stopDatabase: () => Promise<void> = async () => {};
   if (databaseUrl) {
     say("Using the PostgreSQL server in DATABASE_URL.");
+    // Production refuses to serve a database it cannot use (development shows the errors instead).
+    if (mode === "start") await checkDatabaseReady(databaseUrl, projectRoot);
   } else {
     say("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/pg).");
     const local = await startLocalDatabase(say);
@@ -87,11 +91,19 @@ async function main() {
     },
   });
 
+  // Next.js stops accepting connections on SIGTERM/SIGINT and finishes the
+  // requests in flight; a request still running after the grace period is
+  // cut off, so that a stop never hangs.
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    say(`${signal}: finishing the requests in flight (at most ${SHUTDOWN_GRACE_MS / 1000} s), then stopping.`);
     child.kill(signal);
+    setTimeout(() => {
+      say("Requests still running after the grace period: stopping now.");
+      child.kill("SIGKILL");
+    }, SHUTDOWN_GRACE_MS).unref();
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));

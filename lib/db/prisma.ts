@@ -2,6 +2,7 @@
 // single instance in ./client.ts; command-line tools and tests create their own.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { log } from "@/lib/log";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type Db = PrismaClient;
@@ -10,14 +11,20 @@ export type Db = PrismaClient;
 export function createPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    // Fail fast instead of hanging when the server is down or saturated.
-    connectionTimeoutMillis: 5_000,
+    // No request may hang on the database: a connection is made within 3 s
+    // or refused (the API answers 503, pages say the database is
+    // unavailable); a statement runs at most 30 s on the server and is
+    // abandoned by the client 5 s later; a transaction left idle ends.
+    connectionTimeoutMillis: 3_000,
+    statement_timeout: 30_000,
+    query_timeout: 35_000,
+    idle_in_transaction_session_timeout: 60_000,
     idleTimeoutMillis: 30_000,
     max: 10,
   });
   // An idle connection the server closed (a restart, a dropped database) is
   // discarded by the pool; without a listener the error would end the process.
-  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  pool.on("error", (error) => void log("warn", "idle database connection lost", { err: error, requestId: null }));
   return pool;
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 // seconds. Readers sum counters and deltas, so the interval only bounds how
 // many delta rows a reader adds up; it never makes a figure stale.
 import { getPool } from "@/lib/db/client";
+import { log } from "@/lib/log";
 
 export const COMPACT_EVERY_MS = 10_000;
 
@@ -21,7 +22,7 @@ export function startRollupCompaction(): void {
   holder.demarcheCompactor = setInterval(() => {
     compactRollups().catch((error: unknown) => {
       // The database may be down for a while; the next round tries again.
-      console.error(`[rollups] compaction failed: ${error instanceof Error ? error.message : String(error)}`);
+      void log("warn", "dashboard counts: compaction failed", { err: error, requestId: null });
     });
   }, COMPACT_EVERY_MS);
   holder.demarcheCompactor.unref();

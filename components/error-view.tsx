@@ -1,0 +1,84 @@
+"use client";
+// What a page shows when it failed: the database being unavailable (asked of
+// /api/health, since a production error carries no message to the browser)
+// with a retry every few seconds until it is back, or an unexpected error
+// with the references to quote (the error's digest and the request id that
+// the server's logs carry).
+import { useEffect, useState, useSyncExternalStore } from "react";
+
+const RETRY_MS = 5_000;
+const noSubscription = () => () => {};
+
+function requestIdOfPage(): string | null {
+  return document.querySelector('meta[name="request-id"]')?.getAttribute("content") ?? null;
+}
+
+async function databaseUp(): Promise<boolean | null> {
+  try {
+    const res = await fetch("/api/health", { cache: "no-store", signal: AbortSignal.timeout(4_000) });
+    const body = (await res.json()) as { db?: string };
+    return body.db === "up";
+  } catch {
+    return null; // the server itself does not answer
+  }
+}
+
+export function ErrorView({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const [state, setState] = useState<"checking" | "database-down" | "server-down" | "error">("checking");
+  // From the page's meta tag on the client; none in the server's render (no mismatch when hydrating).
+  const requestId = useSyncExternalStore(noSubscription, requestIdOfPage, () => null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = async (first: boolean) => {
+      const up = await databaseUp();
+      if (stopped) return;
+      if (up === true) {
+        // Back (or never down): an unexpected error is shown; a recovered database retries the page.
+        if (first) setState("error");
+        else reset();
+        return;
+      }
+      setState(up === false ? "database-down" : "server-down");
+      timer = setTimeout(() => void check(false), RETRY_MS);
+    };
+    void check(true);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [reset]);
+
+  const refs = (
+    <p className="text-xs text-slate-600 dark:text-slate-400">
+      {error.digest ? <>Reference {error.digest}. </> : null}
+      {requestId ? <>Request {requestId}.</> : null}
+    </p>
+  );
+  if (state === "database-down" || state === "server-down") {
+    return (
+      <div role="alert" className="space-y-2 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <h1 className="text-lg font-semibold">{state === "database-down" ? "The database is unavailable" : "The server does not answer"}</h1>
+        <p className="text-sm">
+          Nothing can be shown or saved until it is back. This page tries again every {RETRY_MS / 1000} seconds; nothing you saved
+          before is lost.
+        </p>
+        <button type="button" onClick={() => reset()} className="rounded border border-amber-400 px-3 py-1 text-sm font-medium hover:bg-amber-100 dark:hover:bg-amber-900">
+          Try again now
+        </button>
+        {refs}
+      </div>
+    );
+  }
+  return (
+    <div role="alert" className="space-y-2 rounded border border-red-300 bg-red-50 px-4 py-3 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+      <h1 className="text-lg font-semibold">Something went wrong</h1>
+      <p className="text-sm">This page could not be shown. Try again; if it keeps failing, quote the references below.</p>
+      <button type="button" onClick={() => reset()} className="rounded border border-red-400 px-3 py-1 text-sm font-medium hover:bg-red-100 dark:hover:bg-red-900">
+        Try again
+      </button>
+      {refs}
+    </div>
+  );
+}

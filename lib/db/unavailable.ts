@@ -1,0 +1,62 @@
+// Whether an error means "the database cannot be reached right now" (down,
+// restarting, refusing connections, the network gone, a connection cut),
+// as opposed to an error in a query. Such errors become a 503 for the API
+// (lib/api/http.ts) and server actions (lib/actions/run-action.ts), and a
+// "database unavailable" page (app/error.tsx asks /api/health). The
+// driver's errors arrive wrapped by Prisma's adapter; the codes and messages
+// are looked for along the chain of causes.
+import { AppError } from "@/lib/errors";
+
+const CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  // PostgreSQL: admin shutdown, crash shutdown, cannot connect now, connection exceptions.
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  // Prisma: can't reach the server, timed out, connection closed.
+  "P1001",
+  "P1002",
+  "P1017",
+]);
+
+const MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Can't reach database server|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error|Connection refused|server closed the connection unexpectedly/i;
+
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super("The database is unavailable at the moment. Nothing was changed; try again in a few seconds.", 503, "DATABASE_UNAVAILABLE");
+  }
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e: unknown = error;
+  while (e && typeof e === "object" && !seen.has(e)) {
+    seen.add(e);
+    const { code, message, cause, originalCode, originalMessage } = e as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      originalCode?: unknown;
+      originalMessage?: unknown;
+    };
+    if (typeof code === "string" && CODES.has(code)) return true;
+    if (typeof originalCode === "string" && CODES.has(originalCode)) return true;
+    if (typeof message === "string" && MESSAGES.test(message)) return true;
+    if (typeof originalMessage === "string" && MESSAGES.test(originalMessage)) return true;
+    e = cause;
+  }
+  return false;
+}
