@@ -93,6 +93,22 @@ async function withinRate(principal: ApiPrincipal): Promise<void> {
   }
 }
 
+/**
+ * A change made with the session cookie must come from this site: a browser
+ * sends the cookie to any site's form or script (CSRF). A token is never sent
+ * on its own, so requests with one need no such check.
+ */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** Who is asking: the bearer token when there is an Authorization header (never the cookie then), else the session. */
 export async function authenticate(request: Request): Promise<ApiPrincipal> {
   const ip = clientIp(request.headers);
@@ -102,6 +118,9 @@ export async function authenticate(request: Request): Promise<ApiPrincipal> {
     if (!m) throw new UnauthenticatedError("Send the token as: Authorization: Bearer <token>.");
     const { user, token } = await authenticateToken(m[1]!, ip);
     return { user, token, ip };
+  }
+  if (!READ_METHODS.has(request.method) && !sameOrigin(request)) {
+    throw new ForbiddenError("Cross-origin request refused: changes with the session cookie must come from this site (or use an API token).");
   }
   const user = await getSessionUser();
   if (!user) throw new UnauthenticatedError("Sign in, or send an API token (Authorization: Bearer <token>).");

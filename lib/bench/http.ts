@@ -21,6 +21,11 @@ export class HttpClient {
     return res;
   }
 
+  /** The cookies of the session, as a Cookie header (for other HTTP clients). */
+  cookieHeader(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   async signIn(email: string, password: string): Promise<void> {
     const csrfRes = await this.fetch("/api/auth/csrf");
     if (!csrfRes.ok) throw new Error(`GET /api/auth/csrf answered ${csrfRes.status}`);

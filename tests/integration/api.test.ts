@@ -36,6 +36,8 @@ async function call(method: string, path: string, options: { auth?: { token: str
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   const auth = options.auth === undefined ? { token: secret.editorRW } : options.auth;
   if (auth && "token" in auth) headers.authorization = `Bearer ${auth.token}`;
+  // A browser sends its own origin with a change; the API refuses changes with the cookie from elsewhere.
+  if (auth && "session" in auth && !("origin" in headers)) headers.origin = "http://localhost";
   await actAs(ctx.db, auth && "session" in auth ? users[auth.session].id : null);
   if (options.body !== undefined || options.rawBody !== undefined) headers["content-type"] ??= "application/json";
   const request = new Request(url, {
@@ -228,6 +230,14 @@ describe("tokens", () => {
     expectError(await call("GET", "/api/v1/requests", { auth: { token: token() } }), 401, "UNAUTHENTICATED");
     expectError(await call("POST", "/api/v1/requests", { auth: { token: token() }, body: PAYLOADS.requests!() }), 401, "UNAUTHENTICATED");
     expect(await digest()).toBe(before);
+  });
+
+  it("a change with the session cookie from another site is refused (a token needs no Origin)", async () => {
+    const before = await digest();
+    expectError(await call("POST", "/api/v1/sources", { auth: { session: "editor" }, body: PAYLOADS.sources!(), headers: { origin: "https://evil.example" } }), 403, "FORBIDDEN");
+    expect(await digest()).toBe(before);
+    expect((await call("POST", "/api/v1/sources", { auth: { session: "editor" }, body: PAYLOADS.sources!() })).status).toBe(201);
+    expect((await call("POST", "/api/v1/sources", { auth: { token: secret.editorRW }, body: PAYLOADS.sources!() })).status).toBe(201);
   });
 
   it("no credentials, a malformed header, or a deactivated user: 401", async () => {

@@ -49,6 +49,13 @@ export type ListQuery = {
   alias: string;
   /** Conditions that every row must meet (AND). */
   where: Sql[];
+  /**
+   * Conditions of which a row must meet at least one (OR), each one an
+   * index can answer alone ("requested by or asked of the country"): the
+   * page reads each in index order and merges them, instead of sorting every
+   * row that the OR matches.
+   */
+  anyOf?: Sql[];
   /** The search as a condition on the alias (null: no search); see searchSql. */
   search: Sql | null;
   sort: SortColumn;
@@ -144,7 +151,8 @@ function indexOrderSql(q: ListQuery): Sql {
 
 /** Every condition of the list, the search included. */
 function conditions(q: ListQuery): Sql[] {
-  return q.search ? [...q.where, q.search] : q.where;
+  const any = q.anyOf?.length ? [sql`(${join(q.anyOf, " OR ")})`] : [];
+  return q.search ? [...q.where, ...any, q.search] : [...q.where, ...any];
 }
 
 /**
@@ -184,18 +192,27 @@ export function pageIdsSql(q: ListQuery): Sql {
     return sql`WITH u AS MATERIALIZED (SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table} WHERE ${and(where)})
       SELECT u.id FROM u ORDER BY ${outerOrder} LIMIT ${pageSize + 1} OFFSET ${offset}`;
   }
-  if (!(q.sort.nullable && q.dir === "desc")) {
+  const alternatives = q.anyOf?.length ? q.anyOf : null;
+  const nullableDesc = q.sort.nullable && q.dir === "desc";
+  if (!alternatives && !nullableDesc) {
     return sql`SELECT ${raw(q.alias)}.id FROM ${table} WHERE ${and(where)}
       ORDER BY ${orderSql(q)} LIMIT ${pageSize + 1} OFFSET ${offset}`;
   }
-  // DESC on a nullable column: known values, then unknown ones, each branch
-  // its own first offset + 51 rows in index order with their sort key; the
-  // page is the first 51 of both after the offset.
-  const branches = [sql`${raw(q.sort.expr)} IS NOT NULL`, sql`${raw(q.sort.expr)} IS NULL`].map(
-    (part) => sql`(SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table} WHERE ${and([...where, part])}
+  // Branches that an index reads in order: each alternative of anyOf, and,
+  // DESC on a nullable column, known values then unknown ones (an index
+  // gives those in the other order). Each branch gives its first
+  // offset + page + 1 rows with their sort key; the page is the first of all
+  // after the offset (UNION: a row two alternatives match counts once).
+  const own = q.where.concat(q.search ? [q.search] : []);
+  const parts = nullableDesc ? [sql`${raw(q.sort.expr)} IS NOT NULL`, sql`${raw(q.sort.expr)} IS NULL`] : [null];
+  const branches = (alternatives ?? [null]).flatMap((alt) =>
+    parts.map(
+      (part) => sql`(SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table}
+         WHERE ${and([...own, ...(alt ? [alt] : []), ...(part ? [part] : [])])}
         ORDER BY ${indexOrderSql(q)} LIMIT ${offset + pageSize + 1})`,
+    ),
   );
-  return sql`SELECT u.id FROM (${join(branches, " UNION ALL ")}) u
+  return sql`SELECT u.id FROM (${join(branches, alternatives ? " UNION " : " UNION ALL ")}) u
     ORDER BY ${outerOrder} LIMIT ${pageSize + 1} OFFSET ${offset}`;
 }
 

@@ -11,7 +11,8 @@ import { requestListQuery, requestRowsSql } from "@/lib/db/lists/requests";
 import { sourceListQuery, sourceRowsSql } from "@/lib/db/lists/sources";
 import { transferListQuery, transferRowsSql } from "@/lib/db/lists/transfers";
 import { weaponSystemListQuery, weaponSystemRowsSql } from "@/lib/db/lists/weapon-systems";
-import { getDb } from "@/lib/db/client";
+import pg from "pg";
+import { getPool } from "@/lib/db/client";
 import type { Viewer } from "@/lib/db/visibility";
 import { ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -36,6 +37,16 @@ export const LIST_SOURCES: { [T in RecordListType]: Source<T> } = {
 
 export type ListSlice<Row> = { rows: Row[]; nextAfter: number | null };
 
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const LIST_TYPES = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === DATE_OID) return (value: string) => value;
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
 /**
  * Up to `limit` rows of a list, in its order, after the row with id `after`
  * (from the start when null). A row that no longer exists cannot anchor a
@@ -54,7 +65,11 @@ export async function listAfter<T extends RecordListType, Row extends { id: numb
     if (!anchor) throw new ValidationError("This cursor no longer points at a record; start again without it.", { cursor: ["Unknown cursor."] });
     q.where = [...q.where, keysetAfterSql(q, options.after, anchor.isNull)];
   }
-  const fetched = await getDb().$queryRaw<Row[]>(source.rows(viewer, q));
+  const sql = source.rows(viewer, q);
+  // On the pool directly: the API's and the exports' hot path (Prisma's raw
+  // query path adds milliseconds per page). Calendar dates stay YYYY-MM-DD
+  // text (no time zone to shift them), counts become numbers.
+  const { rows: fetched } = await getPool().query<Row>({ text: sql.text, values: sql.values as unknown[], types: LIST_TYPES });
   const rows = fetched.slice(0, options.limit);
   return { rows, nextAfter: fetched.length > options.limit ? rows.at(-1)!.id : null };
 }

@@ -57,9 +57,10 @@ const SORTS: Record<SortKey<"requests">, SortColumn> = {
 export function requestListQuery(viewer: Viewer, params: ListParams<"requests">): ListQuery {
   const { sql } = Prisma;
   const where = baseWhere(viewer, params, "r");
+  const anyOf: Prisma.Sql[] = [];
   if (params.country) {
     const id = countryIdSql(params.country);
-    where.push(sql`(r."requestingCountryId" = ${id} OR r."targetCountryId" = ${id})`);
+    anyOf.push(sql`r."requestingCountryId" = ${id}`, sql`r."targetCountryId" = ${id}`);
   }
   if (params.enums.response.length) where.push(enumInSql("r.response", "RequestResponse", params.enums.response));
   if (params.enums.weapon.length) {
@@ -90,7 +91,7 @@ export function requestListQuery(viewer: Viewer, params: ListParams<"requests">)
         );
       })()
     : null;
-  return { table: `"DiplomaticRequest"`, alias: "r", where, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+  return { table: `"DiplomaticRequest"`, alias: "r", where, anyOf, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
 }
 
 export function requestRowsSql(query: ListQuery): Prisma.Sql {

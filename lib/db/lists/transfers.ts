@@ -53,9 +53,10 @@ const SORTS: Record<SortKey<"transfers">, SortColumn> = {
 export function transferListQuery(viewer: Viewer, params: ListParams<"transfers">): ListQuery {
   const { sql } = Prisma;
   const where = baseWhere(viewer, params, "t");
+  const anyOf: Prisma.Sql[] = [];
   if (params.country) {
     const id = countryIdSql(params.country);
-    where.push(sql`(t."supplierId" = ${id} OR t."recipientId" = ${id})`);
+    anyOf.push(sql`t."supplierId" = ${id}`, sql`t."recipientId" = ${id}`);
   }
   if (params.enums.status.length) where.push(enumInSql("t.status", "TransferStatus", params.enums.status));
   if (params.enums.weapon.length) {
@@ -67,7 +68,7 @@ export function transferListQuery(viewer: Viewer, params: ListParams<"transfers"
   if (params.to) where.push(sql`t."orderYear" <= ${Number(params.to.end.slice(0, 4))}`);
   if (params.verified !== null) where.push(verifiedSql("t", params.verified));
   const search = params.q ? searchSql("t", tsquerySql(params.q)) : null;
-  return { table: `"ArmsTransfer"`, alias: "t", where, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+  return { table: `"ArmsTransfer"`, alias: "t", where, anyOf, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
 }
 
 export function transferRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {
