@@ -99,7 +99,7 @@ function CitationEntry({ citation: c, canRemove, onError }: { citation: Citation
           className="mt-1 text-sm text-red-800 underline disabled:opacity-60 dark:text-red-300"
           disabled={pending}
           onClick={remove}
-          aria-label={`Remove the citation of ${s.title}${c.passage ? `: “${c.passage.slice(0, 60)}${c.passage.length > 60 ? "…" : ""}”` : ""}`}
+          aria-label={`Remove citation: ${s.title}${c.passage ? `: “${c.passage.slice(0, 60)}${c.passage.length > 60 ? "…" : ""}”` : ""}`}
         >
           {pending ? "Removing…" : "Remove citation"}
         </button>

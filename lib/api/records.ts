@@ -9,7 +9,7 @@ import { readableSql } from "@/lib/db/lists/common";
 import { listAfter } from "@/lib/db/lists/registry";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parseListParams, type ListParams } from "@/lib/lists/params";
+import { LIST_SPECS, parseListParams, type ListParams } from "@/lib/lists/params";
 import { can, canSee } from "@/lib/permissions";
 import { RECORDS } from "@/lib/records/registry";
 import { createRecord, deleteRecord, updateRecord } from "@/lib/records/service";
@@ -94,7 +94,9 @@ export async function createApiRecord(resource: ApiResource, principal: ApiPrinc
 export function baseVersion(request: Request, body: Record<string, unknown> | null): number {
   const header = request.headers.get("if-match")?.replace(/^W\//, "").replace(/"/g, "").trim();
   const fromBody = body?.version;
-  const value = fromBody !== undefined ? String(fromBody) : (header ?? new URL(request.url).searchParams.get("version"));
+  // Only a number or a string is a version: String() of an object can throw ({"toString": 1}), and of [1] gives "1".
+  const bodyValue = fromBody === undefined ? undefined : typeof fromBody === "number" || typeof fromBody === "string" ? String(fromBody) : "not a version";
+  const value = bodyValue ?? header ?? new URL(request.url).searchParams.get("version");
   if (value === null || value === undefined || value === "") {
     throw new BadRequestError("Say which version you changed: send `version` (or an If-Match header) with the version you read.", {
       version: ["Required: the version you read."],
@@ -171,7 +173,24 @@ function pageSize(url: URL): number {
 /** The list's filters, as the UI's list page reads them; any value it would ignore is a 400 here. */
 export function apiListParams<T extends NonNullable<ApiResource["list"]>>(type: T, url: URL): ListParams<T> {
   const raw = new URLSearchParams(url.searchParams);
+  // Parameters the list ignores still reach the export's audit event, whose JSON PostgreSQL refuses with a NUL in it.
+  for (const [key, value] of raw) {
+    if (key.includes("\u0000") || value.includes("\u0000")) throw new BadRequestError("A query parameter contains a NUL character.", { query: ["NUL characters are not allowed."] });
+  }
   if (raw.has("page")) throw new BadRequestError("This API pages with cursors: follow `next`, do not send `page`.", { page: ["Not supported: use cursor."] });
+  // A misspelt filter would otherwise be ignored, and the client get more than it asked for.
+  const spec = LIST_SPECS[type];
+  const known = new Set<string>(["cursor", "limit", "format", "sort", "dir", ...Object.keys(spec.enums)]);
+  if (spec.search) known.add("q");
+  if (spec.country) known.add("country");
+  if (spec.region) known.add("region");
+  if (spec.dates) for (const k of ["from", "to"]) known.add(k);
+  if (spec.verification) known.add("verified");
+  if (spec.deletable) known.add("deleted");
+  const unknown = [...new Set(raw.keys())].filter((k) => !known.has(k));
+  if (unknown.length) {
+    throw new BadRequestError(`Unknown parameter${unknown.length > 1 ? "s" : ""} for this list: ${unknown.join(", ")}.`, Object.fromEntries(unknown.map((k) => [k, ["Unknown parameter."]])));
+  }
   for (const key of ["cursor", "limit", "format"]) raw.delete(key);
   const { params, messages } = parseListParams(type, raw);
   if (messages.length) throw new BadRequestError(messages.join(" "), { query: messages });

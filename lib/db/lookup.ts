@@ -12,11 +12,12 @@ export type LookupOption = { id: number; label: string };
 
 export const lookupQuerySchema = z.object({
   type: z.enum(LOOKUP_TYPES),
-  q: z.string().trim().max(200).default(""),
+  // PostgreSQL refuses a NUL in text, and ids beyond its int range: either failed the query.
+  q: z.string().trim().max(200).refine((q) => !q.includes("\u0000"), "The search contains a NUL character.").default(""),
   ids: z
     .string()
     .optional()
-    .transform((s) => (s ? s.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0).slice(0, 100) : [])),
+    .transform((s) => (s ? s.split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0 && n <= 2_147_483_647).slice(0, 100) : [])),
 });
 
 const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -309,7 +309,9 @@ export function parseListParams<T extends ListType>(type: T, raw: RawSearchParam
         text = text.slice(0, MAX_QUERY_LENGTH).trim();
         messages.push(`The search was cut to its first ${MAX_QUERY_LENGTH} characters.`);
       }
-      if (/[\p{L}\p{N}]/u.test(text)) q = text;
+      // PostgreSQL refuses a NUL in any text, so such a search would fail the page.
+      if (text.includes("\u0000")) messages.push("The search contains a NUL character, which cannot be searched for; it was ignored.");
+      else if (/[\p{L}\p{N}]/u.test(text)) q = text;
       else messages.push(`The search ${shown(rawQ)} has no letters or digits to look for; it was ignored.`);
     }
   }

@@ -6,11 +6,22 @@ import { z } from "zod";
 // field's own message (a z.union would answer "Invalid input").
 const emptyToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 
+/**
+ * Whether PostgreSQL can store the text: a text column refuses the NUL
+ * character, and a lone UTF-16 surrogate (half of an emoji, sent by a broken
+ * or hostile client) cannot be encoded as UTF-8. Either made the save fail
+ * with a server error; the field now gets a message instead.
+ */
+export function isStorableText(text: string): boolean {
+  return text.isWellFormed() && !text.includes("\u0000");
+}
+export const UNSTORABLE_TEXT_MESSAGE = "Remove the invalid characters (NUL or broken Unicode) from this text.";
+
 /** Optional free text: trimmed, empty becomes null. */
 export function optionalText(max: number) {
   return z.preprocess(
     (v) => (typeof v === "string" ? emptyToNull(v.trim()) : emptyToNull(v)),
-    z.string({ error: "Write text here." }).max(max, `Use at most ${max} characters.`).nullable(),
+    z.string({ error: "Write text here." }).max(max, `Use at most ${max} characters.`).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).nullable(),
   );
 }
 
@@ -19,7 +30,8 @@ export function requiredText(max: number, message = "This field is required.") {
     .string({ error: message })
     .trim()
     .min(1, message)
-    .max(max, `Use at most ${max} characters.`);
+    .max(max, `Use at most ${max} characters.`)
+    .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 }
 
 /** A record id chosen in a form ("12" or 12). */

@@ -1,7 +1,7 @@
 // A source (the evidence), as its form sends it.
 import { z } from "zod";
 import type { SourceKind, SourceReliability } from "@/lib/generated/prisma/enums";
-import { optionalText, requiredText, visibilityField } from "@/lib/validation/common";
+import { isStorableText, optionalText, requiredText, visibilityField } from "@/lib/validation/common";
 import { CLASSIFICATIONS } from "@/lib/validation/requests";
 import { vagueDateField } from "@/lib/vague-date";
 
@@ -45,7 +45,7 @@ export const webAddressField = z
     } catch {
       url = null;
     }
-    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || !url.hostname || /\s/.test(text)) {
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || !url.hostname || /\s/.test(text) || !isStorableText(text)) {
       ctx.addIssue({ code: "custom", message: "Give a full web address starting with http:// or https://." });
       return z.NEVER;
     }

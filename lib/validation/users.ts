@@ -2,13 +2,14 @@
 import { z } from "zod";
 import { newPasswordSchema } from "@/lib/auth/password";
 import { ROLES } from "@/lib/permissions";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/common";
 
 const userId = z.coerce.number({ error: "Unknown user." }).int().positive("Unknown user.");
 const role = z.enum(ROLES, { error: "Choose a role." });
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(320),
-  name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters."),
+  name: z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.").refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   role,
   password: newPasswordSchema,
 });

@@ -288,6 +288,7 @@ describe("errors: one shape, the right status", () => {
     expectError(await call("GET", "/api/v1/requests?limit=100000"), 400, "BAD_REQUEST");
     expectError(await call("GET", "/api/v1/requests?page=2"), 400, "BAD_REQUEST");
     expectError(await call("GET", "/api/v1/requests?response=MAYBE"), 400, "BAD_REQUEST");
+    expectError(await call("GET", "/api/v1/requests?contry=RU"), 400, "BAD_REQUEST");
     expectError(await call("GET", "/api/v1/requests?cursor=garbage"), 400, "BAD_REQUEST");
     expectError(await call("GET", "/api/v1/requests/abc"), 400, "BAD_REQUEST");
     expectError(await call("PATCH", "/api/v1/requests/1", { body: { data: { title: "no version" } } }), 400, "BAD_REQUEST");
