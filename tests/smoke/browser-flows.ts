@@ -80,6 +80,20 @@ async function main() {
       requestText.includes("Unverified") && requestText.includes("try again to convince Russia") && requestText.includes("2009 State Department cable"));
     await analyst.goto(concernUrl);
     check("analyst: the request is on the concern's timeline", (await analyst.locator("main").innerText()).includes("Clinton asks the Moscow embassy"));
+    await analyst.goto(`${base}/`);
+    check("analyst: the request is among the dashboard's latest requests", (await analyst.locator("main").innerText()).includes("Clinton asks the Moscow embassy"));
+    await analyst.screenshot({ path: path.join(outDir, "dashboard-after-logging.png"), fullPage: true });
+
+    // The viewer: no edit controls anywhere on the record, and its edit address refused.
+    const viewer = await signedIn(browser, "viewer@demarche.local");
+    await viewer.goto(requestUrl);
+    const controls = await viewer.getByRole("link", { name: /^(Edit|Log a follow-up)$/ }).count();
+    const buttons = await viewer.getByRole("button", { name: /Mark verified|Delete|Restore|Log a lobbying attempt|Remove citation/ }).count();
+    check("viewer: the request shows no edit, delete, verify or log controls", controls === 0 && buttons === 0, `${controls} links, ${buttons} buttons`);
+    const direct = await viewer.goto(`${requestUrl}/edit`);
+    check("viewer: the request's edit address is refused", direct?.status() === 404 && !(await viewer.getByRole("button", { name: "Save changes" }).count()), String(direct?.status()));
+    const newForm = await viewer.goto(`${base}/requests/new`);
+    check("viewer: the new-request form is refused", (newForm?.status() ?? 0) >= 400 || (await viewer.getByRole("button", { name: "Log the request" }).count()) === 0, String(newForm?.status()));
 
     // The editor verifies, resolves and reopens, edits and restores.
     const editor = await signedIn(browser, "editor@demarche.local");
