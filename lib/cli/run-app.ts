@@ -11,6 +11,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { env, processEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { keepServersThroughSignals } from "@/lib/postgres/embedded";
 import { startLocalDatabase } from "@/lib/postgres/local";
 import { migrateDeploy, projectRoot } from "@/lib/postgres/prisma-cli";
 import { checkDatabaseReady } from "@/lib/postgres/startup";
@@ -35,6 +36,8 @@ async function main() {
     if (mode === "start") await checkDatabaseReady(databaseUrl, projectRoot);
   } else {
     say("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/pg).");
+    // The database stops after Next.js has finished (see shutdown below).
+    keepServersThroughSignals();
     const local = await startLocalDatabase(say);
     stopDatabase = () => local.cluster.stop();
     databaseUrl = local.url;

