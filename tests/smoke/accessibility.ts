@@ -117,6 +117,15 @@ async function main() {
         if (request) await checkPage(page, who, `${request}/edit`);
         if (request) await checkPage(page, who, `/history/request/${request.split("/").at(-1)}`);
         await focusVisible(page, who, "/requests/new", 30);
+        // The import page, and its dry run with a problem row.
+        await checkPage(page, who, "/import");
+        const csv = "Recipient,Supplier,Weapon designation,Status\nPeru,Russia,Mi-171E,New\nAtlantis,Russia,Igla-S,Delivered\n";
+        await page.getByLabel("CSV file").setInputFiles({ name: "check.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+        await page.getByRole("button", { name: "Check file" }).click();
+        await page.getByText(/“Atlantis” is not a country/).first().waitFor();
+        const violations = await axe(page);
+        check(`${who} /import dry run: no serious or critical axe violation`, violations.length === 0, violations.join("\n     "));
+        await focusVisible(page, who, "/import", 12);
       }
       await focusVisible(page, who, "/", 30);
       await context.close();

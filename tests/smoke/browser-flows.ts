@@ -6,7 +6,10 @@
 // - an editor verifies it, resolves and reopens the concern, edits the
 //   request and restores its first version, seeing both in its history;
 // - two tabs edit the same request: the second gets the conflict view,
-//   reapplies its change on top, and both changes are kept.
+//   reapplies its change on top, and both changes are kept;
+// - an analyst imports a register-style CSV: the dry run shows each row and
+//   a problem with its row and column and writes nothing; the corrected file
+//   is imported on confirmation, and its transfers are on the list.
 //
 //   npx tsx tests/smoke/browser-flows.ts http://localhost:3000 [screenshot-dir]
 import fs from "node:fs";
@@ -141,6 +144,46 @@ async function main() {
     await tab2.waitForURL(/\/requests\/\d+$/);
     const merged = await tab2.locator("main").innerText();
     check("second tab: reapplied; both changes are kept", merged.includes("First tab: the sale went ahead.") && merged.includes("Second tab: suspend the sale"));
+
+    // Import: a dry run with a problem, then the corrected file, confirmed.
+    const register = (recipient: string) =>
+      [
+        "Transfers of major weapons (register extract)",
+        "",
+        "Recipient,Supplier,Year of order,No. ordered,Weapon designation,Weapon description,No. delivered,Year(s) of delivery,Status,Comments",
+        "Ecuador,Russia,(2009),(6),Mi-171E,transport helicopter,6,2011-2012,New,Browser flow import",
+        `${recipient},Russia,2010,. .,Igla-S,portable SAM,?,2011,Delivered,Browser flow import`,
+      ].join("\n");
+    await analyst.goto(`${base}/transfers`);
+    await analyst.getByRole("link", { name: "Import transfers from a CSV register" }).click();
+    await analyst.getByRole("heading", { name: "Import from CSV" }).waitFor();
+    await analyst.getByLabel("CSV file").setInputFiles({ name: "register.csv", mimeType: "text/csv", buffer: Buffer.from(register("Atlantis")) });
+    await analyst.getByRole("button", { name: "Check file" }).click();
+    await analyst.getByText(/“Atlantis” is not a country/).first().waitFor();
+    const dryText = await analyst.locator("main").innerText();
+    check("import: the dry run names the problem's row and column", /row 5/i.test(dryText) && dryText.includes("Recipient"), dryText.slice(0, 400));
+    check("import: with a problem there is no import button", (await analyst.getByRole("button", { name: /^Import \d/ }).count()) === 0);
+    await analyst.screenshot({ path: path.join(outDir, "import-dry-run-problem.png"), fullPage: true });
+    await analyst.getByLabel("CSV file").setInputFiles({ name: "register.csv", mimeType: "text/csv", buffer: Buffer.from(register("Peru")) });
+    await analyst.getByRole("button", { name: "Check file" }).click();
+    const confirm = analyst.getByRole("button", { name: "Import 2 arms transfers" });
+    await confirm.waitFor();
+    check("import: the dry run shows both rows to be created", (await analyst.getByText("Will be created").count()) >= 2);
+    await analyst.screenshot({ path: path.join(outDir, "import-dry-run.png"), fullPage: true });
+    const listBefore = await analyst.request.get(`${base}/api/v1/transfers?q=${encodeURIComponent("Browser flow import")}`);
+    const countBefore = ((await listBefore.json()) as { data: unknown[] }).data.length;
+    await confirm.click();
+    await analyst.getByText(/Imported 2 arms transfers/).waitFor();
+    const listAfter = await analyst.request.get(`${base}/api/v1/transfers?q=${encodeURIComponent("Browser flow import")}`);
+    const countAfter = ((await listAfter.json()) as { data: unknown[] }).data.length;
+    check("import: nothing written by the dry runs; the two transfers after confirming", countBefore === 0 && countAfter === 2, `${countBefore} → ${countAfter}`);
+    await analyst.screenshot({ path: path.join(outDir, "import-done.png"), fullPage: true });
+
+    // Sign out.
+    await analyst.getByRole("button", { name: "Sign out" }).first().click();
+    await analyst.waitForURL(/\/signin/);
+    const after = await analyst.goto(`${base}/transfers`);
+    check("analyst: signed out; pages ask to sign in again", analyst.url().includes("/signin") && (after?.ok() ?? false));
   } finally {
     await browser.close();
   }

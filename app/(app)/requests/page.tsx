@@ -22,7 +22,19 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   return (
     <ListView
       title="Diplomatic requests"
-      intro="Every lobbying attempt (démarche) about an arms sale: who asked whom, for what, and the answer."
+      intro={
+        <>
+          Every lobbying attempt (démarche) about an arms sale: who asked whom, for what, and the answer.
+          {can(viewer.role, "record:create") ? (
+            <>
+              {" "}
+              <Link href="/import?kind=requests" className="text-blue-700 underline dark:text-blue-400">
+                Import requests from CSV
+              </Link>
+            </>
+          ) : null}
+        </>
+      }
       plural="diplomatic requests"
       params={params}
       messages={messages}

@@ -22,7 +22,19 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   return (
     <ListView
       title="Arms transfers"
-      intro="Deals as arms-transfer registers record them: supplier, recipient, weapon system, numbers and years (estimates marked)."
+      intro={
+        <>
+          Deals as arms-transfer registers record them: supplier, recipient, weapon system, numbers and years (estimates marked).
+          {can(viewer.role, "record:create") ? (
+            <>
+              {" "}
+              <Link href="/import?kind=transfers" className="text-blue-700 underline dark:text-blue-400">
+                Import transfers from a CSV register
+              </Link>
+            </>
+          ) : null}
+        </>
+      }
       plural="arms transfers"
       params={params}
       messages={messages}

@@ -25,6 +25,7 @@ const ACTION_WORDS: Record<string, string> = {
   RESTORE: "Restored",
   VERIFY: "Verified",
   STATUS_CHANGE: "Status changed",
+  IMPORT: "Imported",
 };
 
 export default async function HistoryPage({ params }: Props) {
@@ -72,7 +73,7 @@ export default async function HistoryPage({ params }: Props) {
       <ol className="space-y-4">
         {history.map((h) => {
           const entries = Object.entries(h.changes).sort(([a], [b]) => order(a) - order(b));
-          const meta = (h.metadata ?? {}) as { restoredVersion?: number };
+          const meta = (h.metadata ?? {}) as { restoredVersion?: number; fileName?: string };
           return (
             <li key={h.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
               <div className="flex flex-wrap items-center gap-2">
@@ -82,6 +83,9 @@ export default async function HistoryPage({ params }: Props) {
                   {h.occurredAt.toISOString().replace("T", " ").slice(0, 16)} UTC by {h.user ?? "the system"}
                 </span>
                 {meta.restoredVersion ? <span className="text-sm">(back to version {meta.restoredVersion})</span> : null}
+                {h.action === "IMPORT" && meta.fileName ? (
+                  <span className="text-sm">from the CSV file “{meta.fileName}”</span>
+                ) : null}
                 {mayRestore && h.restorable && h.version ? (
                   <RestoreVersionButton type={type} id={id} eventId={h.id} version={currentVersion} label={`Restore version ${h.version}`} />
                 ) : null}

@@ -1,0 +1,162 @@
+// One row of a file of diplomatic requests to the input of the request
+// form's schema, which then validates it as it validates the form. Pure.
+//
+// Dates are YYYY, YYYY-MM or YYYY-MM-DD, and the precision follows ("2005"
+// is the year 2005). Enum values are matched by code or label, loosely
+// ("Halt the sale", "halt sale", "HALT_SALE"); optional ones may be empty or
+// "unknown".
+import { enumMatcher, isUnknown, listLabels, looseKey } from "@/lib/import/cells";
+import type { CountryMatch, CountryRef } from "@/lib/import/countries";
+import { addSchemaIssues, clip, RowProblems, type RowReading } from "@/lib/import/rows";
+import { cellOf, type ColumnSpec, type DataRow, type HeaderMatch } from "@/lib/import/table";
+import { classificationLabel, requestAskLabel, requestChannelLabel, requestResponseLabel } from "@/lib/format/labels";
+import { requestSchema, type RequestData, type RequestInput } from "@/lib/validation/requests";
+import { vagueDateInput } from "@/lib/vague-date";
+
+export type RequestColumn =
+  | "date"
+  | "requesting"
+  | "target"
+  | "title"
+  | "ask"
+  | "askDetail"
+  | "channel"
+  | "response"
+  | "summary"
+  | "classification";
+
+export const REQUEST_COLUMNS: readonly ColumnSpec<RequestColumn>[] = [
+  { key: "date", header: "Date", aliases: ["Date of request", "Occurred on", "When"], help: "2005, 2005-03 or 2005-03-17 (the precision follows); empty if unknown." },
+  { key: "requesting", header: "Requesting country", aliases: ["Requester", "Requesting", "From", "From country"], required: true, help: "Country name or ISO code." },
+  { key: "target", header: "Target country", aliases: ["Target", "To", "To country"], required: true, help: "Country name or ISO code." },
+  { key: "title", header: "Title", aliases: ["Request"], required: true, help: "A short title, at most 300 characters." },
+  { key: "ask", header: "Ask", aliases: ["What was asked", "Asked"], required: true, help: listLabels(requestAskLabel) + "." },
+  { key: "askDetail", header: "Ask detail", aliases: ["Ask details", "Details", "Detail"], help: "Free text." },
+  { key: "channel", header: "Channel", help: listLabels(requestChannelLabel) + "; empty if unknown." },
+  { key: "response", header: "Response", aliases: ["Answer"], help: listLabels(requestResponseLabel) + "; empty if unknown." },
+  { key: "summary", header: "Summary", aliases: ["Response summary", "Summary of response"], help: "Free text; needs a response." },
+  { key: "classification", header: "Classification", aliases: ["Document classification"], help: listLabels(classificationLabel) + "; empty if unknown." },
+];
+
+const ASK = enumMatcher(requestAskLabel, {
+  HALT_SALE: ["Halt", "Halt the sale", "Stop the sale"],
+  SUSPEND_SALE: ["Suspend", "Suspend the sale"],
+  CANCEL_SALE: ["Cancel", "Cancel the sale"],
+});
+const CHANNEL = enumMatcher(requestChannelLabel, { CALL: ["Phone call", "Telephone call"] });
+const RESPONSE = enumMatcher(requestResponseLabel, { NO_RESPONSE: ["None", "No answer"] });
+const CLASSIFICATION = enumMatcher(classificationLabel, { UNCLASSIFIED: ["Public"] });
+
+export type RequestReading = RowReading<RequestData> & { requesting: CountryRef | null; target: CountryRef | null };
+
+const FIELD_COLUMN: Record<string, RequestColumn> = {
+  title: "title",
+  occurredOn: "date",
+  requestingCountryId: "requesting",
+  targetCountryId: "target",
+  channel: "channel",
+  ask: "ask",
+  askDetail: "askDetail",
+  response: "response",
+  responseSummary: "summary",
+  classification: "classification",
+};
+
+export function readRequestRow(
+  header: HeaderMatch<RequestColumn>,
+  row: DataRow,
+  country: (text: string) => CountryMatch,
+): RequestReading {
+  const p = new RowProblems();
+  const name = (key: RequestColumn) => header.names[key] ?? REQUEST_COLUMNS.find((c) => c.key === key)!.header;
+  const cell = (key: RequestColumn) => cellOf(header, row, key);
+
+  const countryOf = (key: "requesting" | "target"): CountryRef | null => {
+    const text = cell(key);
+    if (p.refuseFormula(name(key), text)) return null;
+    const m = country(text);
+    if (!m.ok) {
+      p.error(name(key), m.message);
+      return null;
+    }
+    return m.country;
+  };
+  const requesting = countryOf("requesting");
+  const target = countryOf("target");
+
+  /** An enum column: required ones must name a value; optional ones may say nothing or "unknown". */
+  function enumOf<T extends string>(key: RequestColumn, match: (t: string) => T | null, labels: Record<T, string>, required: boolean): T | null {
+    const text = cell(key);
+    if (p.refuseFormula(name(key), text)) return null;
+    if (!required && isUnknown(text)) return null;
+    const value = match(text);
+    if (!value) {
+      p.error(
+        name(key),
+        text.trim() === "" ? `This is required: write ${listLabels(labels)}.` : `“${clip(text)}” is not one of ${listLabels(labels)}${required ? "" : " (or empty if unknown)"}.`,
+      );
+    }
+    return value;
+  }
+  const ask = enumOf("ask", ASK, requestAskLabel, true);
+  const channel = enumOf("channel", CHANNEL, requestChannelLabel, false);
+  const response = enumOf("response", RESPONSE, requestResponseLabel, false);
+  const classification = enumOf("classification", CLASSIFICATION, classificationLabel, false);
+
+  const dateText = cell("date").trim();
+  const date = p.refuseFormula(name("date"), dateText, true) || isUnknown(dateText) ? null : dateText;
+  const text = (key: RequestColumn) => {
+    const t = cell(key).trim();
+    return t === "" ? null : p.freeText(name(key), t);
+  };
+
+  const input: RequestInput = {
+    title: text("title") ?? "",
+    occurredOn: date,
+    requestingCountryId: requesting?.id ?? 0,
+    targetCountryId: target?.id ?? 0,
+    channel,
+    ask: (ask ?? "") as RequestInput["ask"],
+    askDetail: text("askDetail"),
+    response,
+    responseSummary: text("summary"),
+    classification,
+    visibility: "INTERNAL",
+    followUpOfId: null,
+    requestingActorIds: [],
+    targetActorIds: [],
+    concernIds: [],
+    transferIds: [],
+  };
+  const parsed = requestSchema.safeParse(input);
+  if (!parsed.success) addSchemaIssues(p, parsed.error, (field) => (FIELD_COLUMN[field] ? name(FIELD_COLUMN[field]) : null));
+
+  const data = p.errors.length === 0 && parsed.success ? parsed.data : null;
+  const label = requestLabel(requesting?.name ?? clip(cell("requesting"), 30), target?.name ?? clip(cell("target"), 30), cell("title"), data);
+  return {
+    row: row.row,
+    data,
+    errors: p.errors,
+    notes: p.notes,
+    key: data ? requestKey(data, requesting!, target!) : null,
+    label,
+    requesting,
+    target,
+  };
+}
+
+/** The row's label, made when the page shows it (a closure over these values only, not the reading's scope). */
+function requestLabel(requesting: string, target: string, title: string, data: RequestData | null): () => string {
+  return () => `${data?.occurredOn ? vagueDateInput(data.occurredOn.date, data.occurredOn.precision) : "date unknown"}, ${requesting} → ${target}: ${clip(title, 80)}`;
+}
+
+/**
+ * What identifies a request across imports: its date as written (with its
+ * precision), the two countries, the ask and the title (loosely: case and
+ * spacing do not matter). The response is left out, so that a file updated
+ * with the answers still matches the requests it already holds.
+ */
+export function requestKey(data: RequestData, requesting: CountryRef, target: CountryRef): string {
+  const date = data.occurredOn ? vagueDateInput(data.occurredOn.date, data.occurredOn.precision) : "";
+  return ["request", date, requesting.alpha2, target.alpha2, data.ask, looseKey(data.title)].join("|");
+}
