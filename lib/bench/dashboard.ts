@@ -39,9 +39,12 @@ export async function benchQueries(
 ): Promise<QueryResult[]> {
   const log = options.log ?? (() => {});
   const selected = options.only?.length ? queries.filter((q) => options.only!.some((o) => q.name.includes(o))) : [...queries];
-  // One connection for the single figures, a pool as large as the app's for the whole dashboard.
-  const client = new pg.Client({ connectionString: url });
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // One connection for the single figures, a pool as large as the app's for
+  // the whole dashboard; both with the session settings of the app's pool
+  // (no JIT), so the ratio measures the data layer and nothing else.
+  const session = "-c jit=off";
+  const client = new pg.Client({ connectionString: url, options: session });
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: session });
   await client.connect();
   const results: QueryResult[] = [];
   const record = (name: string, viewer: BenchViewer, filter: BenchFilter, app: number[], raw: number[]) => {

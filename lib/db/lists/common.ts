@@ -181,6 +181,10 @@ export async function keysetAnchor(q: ListQuery, id: number): Promise<{ isNull: 
   return rows[0] ?? null;
 }
 
+/** Rows a search tests in the list's order before it collects all its matches (see pageIdsSql). */
+const PROBE_MIN_ROWS = 500;
+const PROBE_MAX_ROWS = 10_000;
+
 /** The ids of the page's rows, plus one to tell whether a next page exists. */
 export function pageIdsSql(q: ListQuery): Sql {
   const table = raw(`${q.table} ${q.alias}`);
@@ -188,12 +192,37 @@ export function pageIdsSql(q: ListQuery): Sql {
   const offset = (q.page - 1) * pageSize;
   const where = conditions(q);
   const outerOrder = orderSql({ alias: "u", sort: { ...q.sort, expr: "u.sort_key" }, dir: q.dir });
-  if (q.search) {
+  const alternatives = q.anyOf?.length ? q.anyOf : null;
+  const nullableDesc = q.sort.nullable && q.dir === "desc";
+  if (q.search && alternatives) {
     return sql`WITH u AS MATERIALIZED (SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table} WHERE ${and(where)})
       SELECT u.id FROM u ORDER BY ${outerOrder} LIMIT ${pageSize + 1} OFFSET ${offset}`;
   }
-  const alternatives = q.anyOf?.length ? q.anyOf : null;
-  const nullableDesc = q.sort.nullable && q.dir === "desc";
+  if (q.search) {
+    // A word that many rows contain would make the search's matches many
+    // (a quarter of a million requests: 0.5 s to collect and sort). So the
+    // first rows of the list in index order are tested first: when enough
+    // of them match, those are the page (every later row sorts after them),
+    // and the matches are never collected; otherwise the search runs as
+    // above. Unknown sort values come last, so a descending probe reads the
+    // known ones.
+    const need = offset + pageSize + 1;
+    const probeRows = Math.min(PROBE_MAX_ROWS, Math.max(PROBE_MIN_ROWS, need * 10));
+    const known = nullableDesc ? [sql`${raw(q.sort.expr)} IS NOT NULL`] : [];
+    return sql`WITH probe AS MATERIALIZED (
+        SELECT p.id, p.sort_key FROM (
+          SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key, (${q.search}) AS hit FROM ${table}
+          WHERE ${and([...q.where, ...known])} ORDER BY ${indexOrderSql(q)} LIMIT ${probeRows}
+        ) p WHERE p.hit),
+      enough AS MATERIALIZED (SELECT count(*) >= ${need} AS yes FROM probe),
+      everything AS MATERIALIZED (
+        SELECT ${raw(q.alias)}.id, ${raw(q.sort.expr)} AS sort_key FROM ${table}
+        WHERE ${and(where)} AND NOT (SELECT yes FROM enough))
+      SELECT u.id FROM (
+        SELECT id, sort_key FROM probe WHERE (SELECT yes FROM enough)
+        UNION ALL SELECT id, sort_key FROM everything) u
+      ORDER BY ${outerOrder} LIMIT ${pageSize + 1} OFFSET ${offset}`;
+  }
   if (!alternatives && !nullableDesc) {
     return sql`SELECT ${raw(q.alias)}.id FROM ${table} WHERE ${and(where)}
       ORDER BY ${orderSql(q)} LIMIT ${pageSize + 1} OFFSET ${offset}`;
