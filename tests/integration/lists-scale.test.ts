@@ -141,6 +141,53 @@ describe(`the request list over ${ROWS.toLocaleString("en")} requests`, () => {
     expect(page.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
   });
 
+  it("a search decided by its first rows finds through quotes and citations only what the viewer may read", async () => {
+    // 200 requests newer than all others, found only through their quotes
+    // or their citations' passages: 120 of those readable by a viewer, 80
+    // restricted (a restricted quote, a restricted source, a deleted quote).
+    // More than a page matches among the list's first rows, so the page
+    // comes from testing those rows one by one (searchRow), not from
+    // collecting every match.
+    const country = (await ctx.db.country.findFirstOrThrow({ where: { alpha2: "RU" } })).id;
+    const made = await ctx.db.$queryRaw<{ id: number; g: number }[]>`
+      INSERT INTO "DiplomaticRequest" (title, "occurredOn", "occurredOnPrecision", "requestingCountryId", "targetCountryId", ask, response, "updatedAt")
+      SELECT 'Probe request ' || g, date '2030-01-01' + g, 'DAY', ${country}, ${country}, 'HALT_SALE', 'REBUFFED', now()
+        FROM generate_series(1, 200) g
+      RETURNING id, substring(title FROM 15)::int AS g`;
+    const byG = new Map(made.map((r) => [r.g, r.id]));
+    const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => byG.get(from + i)!);
+    const [open, closed] = await Promise.all(
+      (["INTERNAL", "RESTRICTED"] as const).map((visibility) =>
+        ctx.db.source.create({ data: { kind: "REPORT", title: `Probe source ${visibility}`, visibility } }),
+      ),
+    );
+    try {
+      await ctx.db.quote.createMany({
+        data: [
+          ...ids(1, 60).map((requestId) => ({ requestId, text: "He said probeword." })),
+          ...ids(61, 100).map((requestId) => ({ requestId, text: "He said probeword.", visibility: "RESTRICTED" as const })),
+          ...ids(101, 120).map((requestId) => ({ requestId, text: "He said probeword.", deletedAt: new Date() })),
+        ],
+      });
+      await ctx.db.citation.createMany({
+        data: [
+          ...ids(121, 180).map((requestId) => ({ requestId, sourceId: open!.id, passage: "A probeword passage." })),
+          ...ids(181, 200).map((requestId) => ({ requestId, sourceId: closed!.id, passage: "A probeword passage." })),
+        ],
+      });
+      const newestFirst = (list: number[]) => [...list].sort((a, b) => b - a).slice(0, 50);
+      const params = parseListParams("requests", new URLSearchParams("q=probeword")).params;
+
+      const seen = await requests.listRequests(viewer, params);
+      expect(seen.rows.map((r) => r.id)).toEqual(newestFirst([...ids(1, 60), ...ids(121, 180)]));
+      const all = await requests.listRequests(editor, params);
+      expect(all.rows.map((r) => r.id)).toEqual(newestFirst([...ids(1, 100), ...ids(121, 200)]));
+    } finally {
+      await ctx.db.diplomaticRequest.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
+      await ctx.db.source.deleteMany({ where: { id: { in: [open!.id, closed!.id] } } });
+    }
+  });
+
   it("a filtered first page reads an index of its filter or its sort", async () => {
     const used = indexesUsed(await planOf("country=RU&response=REBUFFED&sort=date&dir=desc"));
     expect(used.some((name) => /requestingCountryId|targetCountryId|response|occurredOn/.test(name ?? ""))).toBe(true);

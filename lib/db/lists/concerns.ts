@@ -2,7 +2,7 @@ import "server-only";
 // The list of concerns: /concerns.
 import {
   baseWhere,
-  searchSql,
+  relatedSearchSql,
   countryIdSql,
   enumInSql,
   readableSql,
@@ -66,22 +66,28 @@ export function concernListQuery(viewer: Viewer, params: ListParams<"concerns">)
     ? (() => {
         const tsq = tsquerySql(params.q);
         const quote = sql`qt.search @@ ${tsq} AND ${readableSql(viewer, "qt")}`;
-        return searchSql(
-          "k",
-          tsq,
-          sql`SELECT qt."concernId" FROM "Quote" qt WHERE ${quote} AND qt."concernId" IS NOT NULL
-              UNION
-              SELECT ci."concernId" FROM "Citation" ci JOIN "Source" so ON so.id = ci."sourceId"
-               WHERE ci.search @@ ${tsq} AND ci."concernId" IS NOT NULL AND ${readableSql(viewer, "so")}
-              UNION
-              SELECT rq."concernId" FROM "Quote" qt
-                JOIN "DiplomaticRequest" r ON r.id = qt."requestId"
-                JOIN "RequestConcern" rq ON rq."requestId" = r.id
-               WHERE ${quote} AND ${readableSql(viewer, "r")}`,
-        );
+        return relatedSearchSql("k", tsq, [
+          { from: sql`"Quote" qt`, key: `qt."concernId"`, where: quote },
+          {
+            from: sql`"Citation" ci JOIN "Source" so ON so.id = ci."sourceId"`,
+            key: `ci."concernId"`,
+            where: sql`ci.search @@ ${tsq} AND ${readableSql(viewer, "so")}`,
+          },
+          {
+            from: sql`"Quote" qt JOIN "DiplomaticRequest" r ON r.id = qt."requestId" JOIN "RequestConcern" rq ON rq."requestId" = r.id`,
+            key: `rq."concernId"`,
+            where: sql`${quote} AND ${readableSql(viewer, "r")}`,
+          },
+        ]);
       })()
     : null;
-  return { table: `"Concern"`, alias: "k", where, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+  return {
+    table: `"Concern"`,
+    alias: "k",
+    where,
+    search: search?.search ?? null,
+    searchRow: search?.searchRow ?? null,
+    sort: SORTS[params.sort], dir: params.dir, page: params.page };
 }
 
 export function concernRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {

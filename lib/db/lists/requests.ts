@@ -2,7 +2,7 @@ import "server-only";
 // The list of diplomatic requests: /requests.
 import {
   baseWhere,
-  searchSql,
+  relatedSearchSql,
   countryIdSql,
   enumInSql,
   readableSql,
@@ -80,18 +80,24 @@ export function requestListQuery(viewer: Viewer, params: ListParams<"requests">)
   const search = params.q
     ? (() => {
         const tsq = tsquerySql(params.q);
-        return searchSql(
-          "r",
-          tsq,
-          sql`SELECT qt."requestId" FROM "Quote" qt
-               WHERE qt.search @@ ${tsq} AND qt."requestId" IS NOT NULL AND ${readableSql(viewer, "qt")}
-              UNION
-              SELECT ci."requestId" FROM "Citation" ci JOIN "Source" so ON so.id = ci."sourceId"
-               WHERE ci.search @@ ${tsq} AND ci."requestId" IS NOT NULL AND ${readableSql(viewer, "so")}`,
-        );
+        return relatedSearchSql("r", tsq, [
+          { from: sql`"Quote" qt`, key: `qt."requestId"`, where: sql`qt.search @@ ${tsq} AND ${readableSql(viewer, "qt")}` },
+          {
+            from: sql`"Citation" ci JOIN "Source" so ON so.id = ci."sourceId"`,
+            key: `ci."requestId"`,
+            where: sql`ci.search @@ ${tsq} AND ${readableSql(viewer, "so")}`,
+          },
+        ]);
       })()
     : null;
-  return { table: `"DiplomaticRequest"`, alias: "r", where, anyOf, search, sort: SORTS[params.sort], dir: params.dir, page: params.page };
+  return {
+    table: `"DiplomaticRequest"`,
+    alias: "r",
+    where,
+    anyOf,
+    search: search?.search ?? null,
+    searchRow: search?.searchRow ?? null,
+    sort: SORTS[params.sort], dir: params.dir, page: params.page };
 }
 
 export function requestRowsSql(query: ListQuery): Prisma.Sql {
