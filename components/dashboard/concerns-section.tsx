@@ -61,7 +61,7 @@ export function ConcernsSection({
         <ListBox
           id="overdue"
           title="Overdue for review"
-          summary={overdue.total > overdue.rows.length ? `The ${overdue.rows.length} most overdue of ${overdue.total}.` : undefined}
+          summary={overdue.total > overdue.rows.length ? `The ${overdue.rows.length} most overdue of ${overdue.total.toLocaleString("en")}.` : undefined}
           empty={overdue.rows.length ? null : filtered ? "No unresolved concern matching these filters is past its review date." : "No concern is past its review date."}
         >
           <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
@@ -83,7 +83,7 @@ export function ConcernsSection({
         id="oldest"
         title="Longest unresolved"
         summary={`Oldest first, by the date each was opened; concerns with no known opening date last.${
-          oldest.total > oldest.rows.length ? ` The first ${oldest.rows.length} of ${oldest.total}.` : ""
+          oldest.total > oldest.rows.length ? ` The first ${oldest.rows.length} of ${oldest.total.toLocaleString("en")}.` : ""
         }`}
         empty={oldest.rows.length ? null : none}
         more={

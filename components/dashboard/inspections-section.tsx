@@ -51,7 +51,7 @@ export function InspectionsSection({
           id="never-conducted"
           title="Promised or asserted, never conducted"
           summary={`A right asserted, an inspection scheduled, refused, overdue or without a right, and no date of conduct; oldest promise first.${
-            unfulfilled.total > unfulfilled.rows.length ? ` The first ${unfulfilled.rows.length} of ${unfulfilled.total}.` : ""
+            unfulfilled.total > unfulfilled.rows.length ? ` The first ${unfulfilled.rows.length} of ${unfulfilled.total.toLocaleString("en")}.` : ""
           }`}
           empty={unfulfilled.rows.length ? null : filtered ? "No inspection matching these filters is pending." : "No inspection is pending."}
         >

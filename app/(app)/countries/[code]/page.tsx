@@ -364,7 +364,7 @@ export default async function CountryPageView({ params }: Props) {
           <Stat term="Transfers received" n={data.transfers.RECIPIENT.total} href="#recipient" />
           <Stat term="Requests made" n={requests.MADE.total} href="#requests-made" />
           <Stat term="Requests received" n={requests.RECEIVED.total} href="#requests-received" />
-          <Stat term="Unresolved concerns" n={concerns.unresolved} href="#concerns" note={concerns.total > concerns.unresolved ? `of ${concerns.total}` : undefined} />
+          <Stat term="Unresolved concerns" n={concerns.unresolved} href="#concerns" note={concerns.total > concerns.unresolved ? `of ${concerns.total.toLocaleString("en")}` : undefined} />
           <Stat term="Inspections never conducted" n={neverConducted} href="#inspections" />
         </dl>
         <p className="text-sm">
