@@ -7,8 +7,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backupDatabase, backupTimestamp, type BackupSummary } from "@/lib/backup/backup";
-import { env } from "@/lib/env";
-import { startLocalDatabase } from "@/lib/postgres/local";
+import { runMain } from "@/lib/cli/main";
+import { onAppDatabase } from "@/lib/postgres/local";
 import { projectRoot } from "@/lib/postgres/prisma-cli";
 
 const say = (line: string) => console.log(`[demarche] ${line}`);
@@ -60,20 +60,7 @@ async function run(url: string, out: string) {
 
 async function main() {
   const { out } = options();
-  if (env.DATABASE_URL) {
-    await run(env.DATABASE_URL, out);
-    return;
-  }
-  say("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
-  const local = await startLocalDatabase(say);
-  try {
-    await run(local.url, out);
-  } finally {
-    await local.cluster.stop();
-  }
+  await onAppDatabase(say, (url) => run(url, out));
 }
 
-main().catch((error) => {
-  console.error(`[demarche] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runMain("demarche", main);

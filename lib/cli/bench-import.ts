@@ -15,9 +15,9 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { stringify } from "csv-stringify/sync";
-import { env } from "@/lib/env";
 import { withClient } from "@/lib/postgres/admin";
-import { startLocalDatabase } from "@/lib/postgres/local";
+import { runMain } from "@/lib/cli/main";
+import { onAppDatabase } from "@/lib/postgres/local";
 
 const say = (line: string) => console.error(`[bench:import] ${line}`);
 const USAGE = "Usage: npm run bench:import -- [--rows N] [--seed N] [--out FILE]";
@@ -218,20 +218,7 @@ async function run(url: string, opts: ReturnType<typeof options>) {
 
 async function main() {
   const opts = options();
-  if (env.DATABASE_URL) {
-    await run(env.DATABASE_URL, opts);
-    return;
-  }
-  say("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
-  const local = await startLocalDatabase(say);
-  try {
-    await run(local.url, opts);
-  } finally {
-    await local.cluster.stop();
-  }
+  await onAppDatabase(say, (url) => run(url, opts));
 }
 
-main().catch((error) => {
-  console.error(`[bench:import] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runMain("bench:import", main);

@@ -12,9 +12,9 @@
 // Figures that take a few milliseconds get more runs (lib/bench/stats.ts).
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
 import { withClient } from "@/lib/postgres/admin";
-import { startLocalDatabase } from "@/lib/postgres/local";
+import { runMain } from "@/lib/cli/main";
+import { onAppDatabase } from "@/lib/postgres/local";
 import { DEMO_PASSWORD } from "@/lib/auth/demo";
 import { benchPages, benchQueries, formatTable, type BenchFilter, type BenchViewer, type HttpResult } from "@/lib/bench/dashboard";
 
@@ -142,20 +142,7 @@ const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
 async function main() {
   const opts = options();
-  if (env.DATABASE_URL) {
-    await run(env.DATABASE_URL, opts);
-    return;
-  }
-  say("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
-  const local = await startLocalDatabase(say);
-  try {
-    await run(local.url, opts);
-  } finally {
-    await local.cluster.stop();
-  }
+  await onAppDatabase(say, (url) => run(url, opts));
 }
 
-main().catch((error) => {
-  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runMain("bench", main);

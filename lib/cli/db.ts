@@ -1,9 +1,9 @@
 // npm run db:migrate / npm run db:seed
 // Against DATABASE_URL when it is set, else against the embedded database in
 // .data/pg (started for the command and stopped afterwards).
-import { env } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
-import { startLocalDatabase } from "@/lib/postgres/local";
+import { runMain } from "@/lib/cli/main";
+import { onAppDatabase } from "@/lib/postgres/local";
 import { migrateDeploy } from "@/lib/postgres/prisma-cli";
 import { seed } from "@/lib/seed/load";
 
@@ -32,21 +32,10 @@ async function run(command: string, url: string) {
 
 async function main() {
   const command = process.argv[2] ?? "";
-  if (env.DATABASE_URL) {
-    await run(command, env.DATABASE_URL);
-    return;
-  }
-  say("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
-  const local = await startLocalDatabase(say);
-  try {
-    if (command === "seed") await migrateDeploy(local.url);
-    await run(command, local.url);
-  } finally {
-    await local.cluster.stop();
-  }
+  await onAppDatabase(say, async (url, embedded) => {
+    if (embedded && command === "seed") await migrateDeploy(url);
+    await run(command, url);
+  });
 }
 
-main().catch((error) => {
-  console.error(`[demarche] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runMain("demarche", main);

@@ -5,10 +5,10 @@
 // command and stopped afterwards, or shared with a running app). Loads the
 // countries and the demo case first when the database has none.
 import { parseArgs } from "node:util";
-import { env } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { withClient } from "@/lib/postgres/admin";
-import { startLocalDatabase } from "@/lib/postgres/local";
+import { runMain } from "@/lib/cli/main";
+import { onAppDatabase } from "@/lib/postgres/local";
 import { migrateDeploy } from "@/lib/postgres/prisma-cli";
 import { GENERATED_TABLES, generateLarge, type GenerateSummary } from "@/lib/scale/generate";
 import { seed } from "@/lib/seed/load";
@@ -109,21 +109,10 @@ async function run(url: string, opts: ReturnType<typeof options>) {
 
 async function main() {
   const opts = options();
-  if (env.DATABASE_URL) {
-    await run(env.DATABASE_URL, opts);
-    return;
-  }
-  say("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
-  const local = await startLocalDatabase(say);
-  try {
-    await migrateDeploy(local.url);
-    await run(local.url, opts);
-  } finally {
-    await local.cluster.stop();
-  }
+  await onAppDatabase(say, async (url, embedded) => {
+    if (embedded) await migrateDeploy(url);
+    await run(url, opts);
+  });
 }
 
-main().catch((error) => {
-  console.error(`[demarche] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runMain("demarche", main);

@@ -8,8 +8,8 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { restoreBackup, type RestoreSummary } from "@/lib/backup/restore";
-import { env } from "@/lib/env";
-import { startLocalDatabase } from "@/lib/postgres/local";
+import { runMain } from "@/lib/cli/main";
+import { onAppDatabase } from "@/lib/postgres/local";
 
 const say = (line: string) => console.log(`[demarche] ${line}`);
 
@@ -58,20 +58,7 @@ async function run(url: string, opts: { file: string; force: boolean }) {
 
 async function main() {
   const opts = options();
-  if (env.DATABASE_URL) {
-    await run(env.DATABASE_URL, opts);
-    return;
-  }
-  say("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
-  const local = await startLocalDatabase(say);
-  try {
-    await run(local.url, opts);
-  } finally {
-    await local.cluster.stop();
-  }
+  await onAppDatabase(say, (url) => run(url, opts));
 }
 
-main().catch((error) => {
-  console.error(`[demarche] ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+runMain("demarche", main);

@@ -24,3 +24,19 @@ export async function startLocalDatabase(log: (line: string) => void): Promise<L
   if (!exists) await createDatabase(adminUrl, LOCAL_DATABASE);
   return { url: cluster.url(LOCAL_DATABASE), cluster, created: !exists };
 }
+
+/**
+ * Runs `work` on DATABASE_URL's database when it is set, else on the
+ * embedded one in .data/pg, started for the call and stopped after it
+ * (`embedded` tells which, for CLIs that migrate only their own database).
+ */
+export async function onAppDatabase(log: (line: string) => void, work: (url: string, embedded: boolean) => Promise<void>): Promise<void> {
+  if (env.DATABASE_URL) return work(env.DATABASE_URL, false);
+  log("DATABASE_URL is not set: using the embedded PostgreSQL in .data/pg.");
+  const local = await startLocalDatabase(log);
+  try {
+    await work(local.url, true);
+  } finally {
+    await local.cluster.stop();
+  }
+}
