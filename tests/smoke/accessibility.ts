@@ -10,17 +10,11 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { check, finish } from "./checks";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const outDir = path.resolve(process.argv[3] ?? "test-results/screenshots");
-let passes = 0;
-let failures = 0;
 
-function check(what: string, ok: boolean, detail = "") {
-  if (ok) passes++;
-  else failures++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok || !detail ? "" : `: ${detail}`}`);
-}
 
 async function signIn(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -199,8 +193,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`accessibility: ${passes} passed, ${failures} failed`);
-  process.exit(failures === 0 ? 0 : 1);
+  finish("accessibility");
 }
 
 main().catch((error) => {

@@ -15,17 +15,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { check, finish } from "./checks";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const outDir = path.resolve(process.argv[3] ?? "test-results/screenshots");
-let passes = 0;
-let failures = 0;
 
-function check(what: string, ok: boolean, detail = "") {
-  if (ok) passes++;
-  else failures++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok || !detail ? "" : `: ${detail}`}`);
-}
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -187,8 +181,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`browser flows: ${passes} passed, ${failures} failed`);
-  process.exit(failures === 0 ? 0 : 1);
+  finish("browser flows");
 }
 
 main().catch((error) => {

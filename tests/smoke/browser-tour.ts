@@ -7,17 +7,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { check, finish } from "./checks";
 
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const outDir = path.resolve(process.argv[3] ?? "test-results/screenshots");
-let failures = 0;
-let passes = 0;
 
-function check(what: string, ok: boolean, detail = "") {
-  if (ok) passes++;
-  else failures++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok || !detail ? "" : `: ${detail}`}`);
-}
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
@@ -115,8 +109,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`browser tour: ${passes} passed, ${failures} failed; screenshots in ${outDir}`);
-  process.exit(failures === 0 ? 0 : 1);
+  finish("browser tour", `; screenshots in ${outDir}`);
 }
 
 main().catch((error) => {

@@ -4,16 +4,11 @@
 // locks the address out for 15 minutes).
 //
 //   npx tsx tests/smoke/http-smoke.ts http://127.0.0.1:3107
+import { check, finish } from "./checks";
+
 const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const production = process.argv.includes("--production");
-let failures = 0;
-let passes = 0;
 
-function check(what: string, ok: boolean, detail = "") {
-  if (ok) passes++;
-  else failures++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok || !detail ? "" : `: ${detail}`}`);
-}
 
 class Client {
   jar = new Map<string, string>();
@@ -127,8 +122,7 @@ async function main() {
   check("the 6th try is refused with 429, even with the right password", sixth.status === 429 && !a.hasSession(), `${sixth.status} ${sixthBody}`);
   check("the refusal says when to try again", sixthBody.includes("RateLimited") && Number(sixth.headers.get("retry-after")) > 0);
 
-  console.log(`smoke: ${passes} passed, ${failures} failed`);
-  process.exit(failures === 0 ? 0 : 1);
+  finish("smoke");
 }
 
 main().catch((error) => {

@@ -12,14 +12,8 @@
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
+import { check, finish } from "./checks";
 
-let passes = 0;
-let failures = 0;
-function check(what: string, ok: boolean, detail = "") {
-  if (ok) passes++;
-  else failures++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}${ok || !detail ? "" : `: ${detail}`}`);
-}
 
 async function logs(base: string, logFile: string) {
   const page = await fetch(`${base}/signin`);
@@ -141,8 +135,7 @@ async function main() {
     console.error("Usage: operations.ts logs <base> <app-log> | shutdown <base> <process-group-id> <app-log> [pg-port]");
     process.exit(2);
   }
-  console.log(`operations (${mode}): ${passes} passed, ${failures} failed`);
-  process.exit(failures === 0 ? 0 : 1);
+  finish(`operations (${mode})`);
 }
 
 main().catch((error) => {
