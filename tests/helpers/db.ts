@@ -36,3 +36,15 @@ export function withMigratedDatabase(label: string) {
   });
   return ctx;
 }
+
+/** The United States and Russia, the two countries most tests need; their ids. */
+export async function makeUsAndRussia(db: Db): Promise<{ us: number; ru: number }> {
+  await db.country.createMany({
+    data: [
+      { alpha2: "US", alpha3: "USA", numeric: "840", name: "United States" },
+      { alpha2: "RU", alpha3: "RUS", numeric: "643", name: "Russia" },
+    ],
+  });
+  const c = await db.country.findMany({ where: { alpha2: { in: ["US", "RU"] } } });
+  return { us: c.find((x) => x.alpha2 === "US")!.id, ru: c.find((x) => x.alpha2 === "RU")!.id };
+}

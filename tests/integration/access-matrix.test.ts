@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withClient } from "@/lib/postgres/admin";
 import type { ActionResult } from "@/lib/actions/run-action";
-import { withMigratedDatabase } from "@/tests/helpers/db";
+import { makeUsAndRussia, withMigratedDatabase } from "@/tests/helpers/db";
 import { actAs, makeUser, session } from "@/tests/helpers/session";
 
 vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").then((m) => m.requestContextMock));
@@ -245,14 +245,7 @@ async function digest(): Promise<string> {
 
 beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", ctx.url);
-  await ctx.db.country.createMany({
-    data: [
-      { alpha2: "US", alpha3: "USA", numeric: "840", name: "United States" },
-      { alpha2: "RU", alpha3: "RUS", numeric: "643", name: "Russia" },
-    ],
-  });
-  const c = await ctx.db.country.findMany();
-  countries = { us: c.find((x) => x.alpha2 === "US")!.id, ru: c.find((x) => x.alpha2 === "RU")!.id };
+  countries = await makeUsAndRussia(ctx.db);
 });
 
 describe("entry points", () => {

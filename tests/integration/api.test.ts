@@ -7,7 +7,7 @@
 // nothing.
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { withMigratedDatabase } from "@/tests/helpers/db";
+import { makeUsAndRussia, withMigratedDatabase } from "@/tests/helpers/db";
 import { actAs, makeUser } from "@/tests/helpers/session";
 
 vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").then((m) => m.requestContextMock));
@@ -108,14 +108,7 @@ beforeAll(async () => {
   countriesRoute = (await import("@/app/api/v1/countries/route")) as unknown as Record<string, Handler>;
   openapi = await import("@/lib/api/openapi");
   tokens = await import("@/lib/db/api-tokens");
-  await ctx.db.country.createMany({
-    data: [
-      { alpha2: "US", alpha3: "USA", numeric: "840", name: "United States" },
-      { alpha2: "RU", alpha3: "RUS", numeric: "643", name: "Russia" },
-    ],
-  });
-  const c = await ctx.db.country.findMany();
-  countries = { us: c.find((x) => x.alpha2 === "US")!.id, ru: c.find((x) => x.alpha2 === "RU")!.id };
+  countries = await makeUsAndRussia(ctx.db);
   for (const [who, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["analyst2", "ANALYST"], ["editor", "EDITOR"]] as const) {
     const u = await makeUser(ctx.db, role, undefined, who);
     users[who] = { id: u.id, email: u.email, name: u.name, role };

@@ -8,7 +8,7 @@
 // The app's pool has 10 connections (lib/db/prisma.ts): the 50 parallel
 // requests queue on it, as they would in production.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { withMigratedDatabase } from "@/tests/helpers/db";
+import { makeUsAndRussia, withMigratedDatabase } from "@/tests/helpers/db";
 import { actAs, makeUser } from "@/tests/helpers/session";
 
 vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").then((m) => m.requestContextMock));
@@ -74,14 +74,7 @@ beforeAll(async () => {
   collection = (await import("@/app/api/v1/[resource]/route")) as unknown as Record<string, Handler>;
   item = (await import("@/app/api/v1/[resource]/[id]/route")) as unknown as Record<string, Handler>;
   changes = (await import("@/app/api/v1/changes/route")) as unknown as Record<string, Handler>;
-  await ctx.db.country.createMany({
-    data: [
-      { alpha2: "US", alpha3: "USA", numeric: "840", name: "United States" },
-      { alpha2: "RU", alpha3: "RUS", numeric: "643", name: "Russia" },
-    ],
-  });
-  const c = await ctx.db.country.findMany();
-  countries = { us: c.find((x) => x.alpha2 === "US")!.id, ru: c.find((x) => x.alpha2 === "RU")!.id };
+  countries = await makeUsAndRussia(ctx.db);
   const editor = await makeUser(ctx.db, "EDITOR", undefined, "editor");
   editorId = editor.id;
   adminId = (await makeUser(ctx.db, "ADMIN", undefined, "admin")).id;

@@ -16,7 +16,7 @@ import type { ReactElement, ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withClient } from "@/lib/postgres/admin";
 import type { ActionResult } from "@/lib/actions/run-action";
-import { withMigratedDatabase } from "@/tests/helpers/db";
+import { makeUsAndRussia, withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser, session } from "@/tests/helpers/session";
 
 vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").then((m) => m.requestContextMock));
@@ -422,14 +422,7 @@ beforeAll(async () => {
   vi.stubEnv("API_RATE_LIMIT_PER_MINUTE", "100000000");
   api = await import("@/lib/api/resources");
   listParams = await import("@/lib/lists/params");
-  await ctx.db.country.createMany({
-    data: [
-      { alpha2: "US", alpha3: "USA", numeric: "840", name: "United States" },
-      { alpha2: "RU", alpha3: "RUS", numeric: "643", name: "Russia" },
-    ],
-  });
-  const c = await ctx.db.country.findMany();
-  countries = { us: c.find((x) => x.alpha2 === "US")!.id, ru: c.find((x) => x.alpha2 === "RU")!.id };
+  countries = await makeUsAndRussia(ctx.db);
   for (const [who, role] of [["editor", "EDITOR"], ["admin", "ADMIN"], ["viewer", "VIEWER"], ["other", "ANALYST"]] as const) {
     const u = await makeUser(ctx.db, role, PASSWORD, who);
     users[who] = { id: u.id, sv: u.sessionVersion };

@@ -12,6 +12,7 @@ import { createDatabase, databaseUrl } from "@/lib/postgres/admin";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/postgres/embedded";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { actAs, makeUser } from "@/tests/helpers/session";
+import { makeUsAndRussia } from "@/tests/helpers/db";
 
 vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").then((m) => m.requestContextMock));
 
@@ -59,14 +60,7 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", url);
   vi.stubEnv("API_RATE_LIMIT_PER_MINUTE", "100000");
   db = createPrismaClient(url);
-  await db.country.createMany({
-    data: [
-      { alpha2: "US", alpha3: "USA", numeric: "840", name: "United States" },
-      { alpha2: "RU", alpha3: "RUS", numeric: "643", name: "Russia" },
-    ],
-  });
-  const c = await db.country.findMany();
-  countries = { us: c.find((x) => x.alpha2 === "US")!.id, ru: c.find((x) => x.alpha2 === "RU")!.id };
+  countries = await makeUsAndRussia(db);
   const editor = await makeUser(db, "EDITOR");
   const tokens = await import("@/lib/db/api-tokens");
   secret = (await tokens.createApiToken({ id: editor.id, email: editor.email, name: editor.name, role: "EDITOR" }, { name: "outage", scope: "READ_WRITE", expiresInDays: 1 }, null)).secret;
