@@ -60,3 +60,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+// When the database last failed to answer in this process. Pages cannot set
+// their own HTTP status, so the HTTP server in front of Next.js answers 503
+// instead of the framework's 500 while this is recent (lib/db/unavailable.ts
+// is imported by both; the state lives on globalThis so that both module
+// graphs, the server's and Next's bundles, share it).
+const state = globalThis as unknown as { demarcheDbUnavailableAt?: number };
+
+/** Records that the database could not be reached just now. */
+export function noteDatabaseUnavailable(): void {
+  state.demarcheDbUnavailableAt = Date.now();
+}
+
+/** Whether the database failed to answer within the last `withinMs`. */
+export function databaseUnavailableRecently(withinMs = 10_000): boolean {
+  const at = state.demarcheDbUnavailableAt;
+  return at !== undefined && Date.now() - at <= withinMs;
+}
