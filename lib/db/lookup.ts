@@ -1,9 +1,16 @@
 import "server-only";
 // Type-ahead over existing records for the forms' pickers: at most 10
 // matches, only records the viewer may see and that are not deleted.
+//
+// A label or a search column taken from a linked record (a transfer's or an
+// inspection's weapon system) follows that record's own visibility: it is
+// joined through joinReadable, so a record the viewer may not read is left
+// out of the label and cannot be matched by a search.
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { readableBy, type Viewer } from "@/lib/db/visibility";
+import { joinReadable, readableSql, seesDeleted, visibleSql, type Viewer } from "@/lib/db/visibility";
+import { ForbiddenError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
 
 export const LOOKUP_TYPES = ["actor", "concern", "transfer", "request", "source", "weaponSystem", "inspection", "owner"] as const;
@@ -22,73 +29,102 @@ export const lookupQuerySchema = z.object({
 
 const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * Who may list users as concern owners: those who fill in a concern's form,
+ * i.e. who may create concerns or edit them (lib/records/concerns.ts checks
+ * the owner chosen). Viewers may not: the list of users is not theirs to read.
+ */
+export function mayAssignOwners(viewer: Viewer): boolean {
+  return ["record:create", "record:edit-own", "record:edit-any"].some((p) => can(viewer.role, p as "record:create"));
+}
+
+type Options = {
+  /** With `ids`: also label deleted records (" (deleted)"), for those who may see them (history pages). */
+  includeDeleted?: boolean;
+};
+
 /** Matches for `q` (names containing it), or the labels of `ids` when given. */
-export async function lookup(viewer: Viewer, type: LookupType, q: string, ids: number[] = []): Promise<LookupOption[]> {
-  readableBy(viewer);
-  const db = getDb();
-  const pattern = `%${escapeLike(q)}%`;
-  const all = can(viewer.role, "record:read-restricted");
-  const me = viewer.id;
+export async function lookup(viewer: Viewer, type: LookupType, q: string, ids: number[] = [], options: Options = {}): Promise<LookupOption[]> {
+  const { sql, raw } = Prisma;
+  visibleSql(viewer, "x"); // throws for a role that may not read
   const byIds = ids.length > 0;
   const limit = byIds ? 100 : 10;
-  // One statement per type; every one filters deleted and restricted rows.
-  const visible = (alias: string) => `(${all} OR ${alias}.visibility = 'INTERNAL' OR ${alias}."createdById" = ${Number(me)})`;
-  const where = (alias: string, column: string) =>
-    byIds ? `${alias}.id = ANY($1::int[])` : `${alias}.${column} ILIKE $1`;
-  let sql: string;
+  const pattern = `%${escapeLike(q)}%`;
+  // The rows themselves: not deleted (deleted too, by ids, for those who see
+  // them) and visible; linked records through joinReadable.
+  const withDeleted = byIds && options.includeDeleted === true && seesDeleted(viewer);
+  const own = (alias: string) => (withDeleted ? visibleSql(viewer, alias) : readableSql(viewer, alias));
+  const deletedMark = (alias: string) => raw(withDeleted ? ` || CASE WHEN ${alias}."deletedAt" IS NOT NULL THEN ' (deleted)' ELSE '' END` : "");
+  const match = (alias: string, columns: string[]) =>
+    byIds ? sql`${raw(alias)}.id = ANY(${ids}::int[])` : sql`(${Prisma.join(columns.map((c) => sql`${raw(c)} ILIKE ${pattern}`), " OR ")})`;
+  let query: Prisma.Sql;
   switch (type) {
     case "actor":
-      sql = `SELECT a.id, a.name || coalesce(' — ' || a.title, '') || coalesce(' (' || c.name || ')', '') AS label
+      query = sql`SELECT a.id, a.name || coalesce(' — ' || a.title, '') || coalesce(' (' || c.name || ')', '')${deletedMark("a")} AS label
                FROM "Actor" a LEFT JOIN "Country" c ON c.id = a."countryId"
-              WHERE a."deletedAt" IS NULL AND ${visible("a")} AND ${where("a", "name")}
+              WHERE ${own("a")} AND ${match("a", ["a.name"])}
               ORDER BY a.name LIMIT ${limit}`;
       break;
     case "concern":
-      sql = `SELECT k.id, k.title AS label FROM "Concern" k
-              WHERE k."deletedAt" IS NULL AND ${visible("k")} AND ${where("k", "title")}
+      query = sql`SELECT k.id, k.title${deletedMark("k")} AS label FROM "Concern" k
+              WHERE ${own("k")} AND ${match("k", ["k.title"])}
               ORDER BY k.title LIMIT ${limit}`;
       break;
     case "request":
-      sql = `SELECT r.id, coalesce(to_char(r."occurredOn", 'YYYY') || ' · ', '') || r.title AS label FROM "DiplomaticRequest" r
-              WHERE r."deletedAt" IS NULL AND ${visible("r")} AND ${where("r", "title")}
+      query = sql`SELECT r.id, coalesce(to_char(r."occurredOn", 'YYYY') || ' · ', '') || r.title${deletedMark("r")} AS label FROM "DiplomaticRequest" r
+              WHERE ${own("r")} AND ${match("r", ["r.title"])}
               ORDER BY r."occurredOn" DESC NULLS LAST, r.id DESC LIMIT ${limit}`;
       break;
     case "source":
-      sql = `SELECT s.id, s.title AS label FROM "Source" s
-              WHERE s."deletedAt" IS NULL AND ${visible("s")} AND ${where("s", "title")}
+      query = sql`SELECT s.id, s.title${deletedMark("s")} AS label FROM "Source" s
+              WHERE ${own("s")} AND ${match("s", ["s.title"])}
               ORDER BY s.title LIMIT ${limit}`;
       break;
     case "weaponSystem":
-      sql = `SELECT w.id, w.name || coalesce(' (' || w.designation || ')', '') AS label FROM "WeaponSystem" w
-              WHERE w."deletedAt" IS NULL AND ${visible("w")} AND ${byIds ? "w.id = ANY($1::int[])" : "(w.name ILIKE $1 OR w.designation ILIKE $1)"}
+      query = sql`SELECT w.id, w.name || coalesce(' (' || w.designation || ')', '')${deletedMark("w")} AS label FROM "WeaponSystem" w
+              WHERE ${own("w")} AND ${match("w", ["w.name", "w.designation"])}
               ORDER BY w.name LIMIT ${limit}`;
       break;
     case "transfer":
-      sql = `SELECT t.id, s.name || ' → ' || r.name || ': ' || coalesce(w.name, 'weapon unknown') || coalesce(' (' || t."orderYear" || ')', '') AS label
+      // A weapon system the viewer may not read is "not shown", not "unknown":
+      // the transfer does name one.
+      query = sql`SELECT t.id, s.name || ' → ' || r.name || ': '
+                    || coalesce(w.name, CASE WHEN t."weaponSystemId" IS NULL THEN 'weapon unknown' ELSE 'weapon system not shown' END)
+                    || coalesce(' (' || t."orderYear" || ')', '')${deletedMark("t")} AS label
                FROM "ArmsTransfer" t
                JOIN "Country" s ON s.id = t."supplierId" JOIN "Country" r ON r.id = t."recipientId"
-               LEFT JOIN "WeaponSystem" w ON w.id = t."weaponSystemId"
-              WHERE t."deletedAt" IS NULL AND ${visible("t")}
-                AND ${byIds ? "t.id = ANY($1::int[])" : "(w.name ILIKE $1 OR s.name ILIKE $1 OR r.name ILIKE $1)"}
+               ${joinReadable(viewer, "WeaponSystem", "w", `w.id = t."weaponSystemId"`)}
+              WHERE ${own("t")} AND ${match("t", ["w.name", "s.name", "r.name"])}
               ORDER BY t.id DESC LIMIT ${limit}`;
       break;
     case "inspection":
-      sql = `SELECT i.id, coalesce(ic.name, i."inspectingParty", 'Unknown party') || ' in ' || h.name
-                    || coalesce(': ' || w.name, '') || ' (' || lower(replace(i.status::text, '_', ' ')) || ')' AS label
+      query = sql`SELECT i.id, coalesce(ic.name, i."inspectingParty", 'Unknown party') || ' in ' || h.name
+                    || coalesce(': ' || w.name, '') || ' (' || lower(replace(i.status::text, '_', ' ')) || ')'${deletedMark("i")} AS label
                FROM "Inspection" i
                JOIN "Country" h ON h.id = i."hostCountryId"
                LEFT JOIN "Country" ic ON ic.id = i."inspectingCountryId"
-               LEFT JOIN "WeaponSystem" w ON w.id = i."weaponSystemId"
-              WHERE i."deletedAt" IS NULL AND ${visible("i")}
-                AND ${byIds ? "i.id = ANY($1::int[])" : "(h.name ILIKE $1 OR ic.name ILIKE $1 OR w.name ILIKE $1 OR i.\"inspectingParty\" ILIKE $1)"}
+               ${joinReadable(viewer, "WeaponSystem", "w", `w.id = i."weaponSystemId"`)}
+              WHERE ${own("i")} AND ${match("i", ["h.name", "ic.name", "w.name", `i."inspectingParty"`])}
               ORDER BY i.id DESC LIMIT ${limit}`;
       break;
     case "owner":
-      sql = `SELECT u.id, u.name || ' (' || lower(u.role::text) || ')' AS label FROM "User" u
-              WHERE u.active AND u.role <> 'VIEWER' AND ${byIds ? "u.id = ANY($1::int[])" : "(u.name ILIKE $1 OR u.email ILIKE $1)"}
+      // Names only: an e-mail address is never matched nor returned.
+      if (!mayAssignOwners(viewer)) throw new ForbiddenError("Only those who may edit concerns may choose their owner.");
+      query = sql`SELECT u.id, u.name || ' (' || lower(u.role::text) || ')' AS label FROM "User" u
+              WHERE u.active AND u.role <> 'VIEWER' AND ${match("u", ["u.name"])}
               ORDER BY u.name LIMIT ${limit}`;
       break;
   }
-  // One parameter: the ids, or the ILIKE pattern.
-  return db.$queryRawUnsafe<LookupOption[]>(sql, byIds ? ids : pattern);
+  return getDb().$queryRaw<LookupOption[]>(query);
+}
+
+/**
+ * The names of the users `ids` (concern owners in a history the viewer may
+ * read): what the concern's page and list show too, without role or e-mail.
+ * Not a way to list users: only the ids asked for, at most 100.
+ */
+export async function userNames(viewer: Viewer, ids: number[]): Promise<LookupOption[]> {
+  visibleSql(viewer, "x"); // throws for a role that may not read
+  if (ids.length === 0) return [];
+  return getDb().$queryRaw<LookupOption[]>`SELECT id, name AS label FROM "User" WHERE id = ANY(${ids.slice(0, 100)}::int[])`;
 }

@@ -4,6 +4,7 @@ import "server-only";
 // `redactInvisible` removes any that a nested select still brought along
 // (to-one relations cannot be filtered in a Prisma select).
 import { ForbiddenError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { can, canSee } from "@/lib/permissions";
 
 export type Viewer = { id: number; role: unknown };
@@ -49,4 +50,66 @@ export function redactInvisible<T>(viewer: Viewer, data: T): T {
     return out;
   };
   return walk(data) as T;
+}
+
+// ---------------------------------------------------------------------------
+// The same rule in SQL, for raw queries (lists, lookups, exports, figures).
+//
+// A label, a count or a search column taken from a *linked* record must obey
+// that record's visibility too, or a restricted record's name leaks through
+// the internal record that links it (its lookup label, a list cell, an export
+// column, a search hit). Join linked records only through `joinReadable`: its
+// columns are then NULL for a record the viewer may not read (deleted or
+// restricted), so no label shows them and no search condition can match them.
+
+const { sql, raw } = Prisma;
+
+/** The tables of records that carry a visibility (and a soft-delete marker). */
+export type RecordTable = "Actor" | "WeaponSystem" | "ArmsTransfer" | "Concern" | "DiplomaticRequest" | "Inspection" | "Source" | "Quote";
+
+/** The rule of visibleTo in SQL: RESTRICTED rows only for editors, admins and their author (deleted or not). */
+export function visibleSql(viewer: Viewer, alias: string): Prisma.Sql {
+  visibleTo(viewer); // throws for a role that may not read
+  if (can(viewer.role, "record:read-restricted")) return sql`TRUE`;
+  return sql`(${raw(alias)}.visibility = 'INTERNAL' OR ${raw(alias)}."createdById" = ${viewer.id})`;
+}
+
+/** The rule of readableBy in SQL: a record the viewer may see and that is not deleted. */
+export function readableSql(viewer: Viewer, alias: string): Prisma.Sql {
+  return sql`(${raw(alias)}."deletedAt" IS NULL AND ${visibleSql(viewer, alias)})`;
+}
+
+/**
+ * `LEFT JOIN "<table>" <alias> ON <on> AND <readable>`: a linked record whose
+ * columns are NULL when the viewer may not read it. `on` is SQL written by
+ * the caller (never user input), e.g. `w.id = t."weaponSystemId"`.
+ */
+export function joinReadable(viewer: Viewer, table: RecordTable, alias: string, on: string): Prisma.Sql {
+  return sql`LEFT JOIN ${raw(`"${table}" ${alias}`)} ON ${raw(on)} AND ${readableSql(viewer, alias)}`;
+}
+
+// ---------------------------------------------------------------------------
+// Whether a record may be opened: its page, its edit form and its history.
+
+/** Deleted records are seen (to restore them) only by those who may restore. */
+export function seesDeleted(viewer: Viewer): boolean {
+  return can(viewer.role, "record:restore");
+}
+
+/** What `mayOpen` needs to know about a record. */
+export type OpenableRecord = { visibility: "INTERNAL" | "RESTRICTED"; createdById: number | null; deletedAt: Date | null };
+
+/**
+ * The one rule of a record's own page and of its history: the viewer may see
+ * it (RESTRICTED: editors, admins, its author), and it is not deleted unless
+ * the viewer may restore it. Anything else answers 404, as a missing record.
+ */
+export function mayOpen(viewer: Viewer, record: OpenableRecord | null | undefined): boolean {
+  if (!record || !canSee(viewer, record)) return false;
+  return record.deletedAt === null || seesDeleted(viewer);
+}
+
+/** Prisma `where` of the records `mayOpen` lets the viewer open. */
+export function openableBy(viewer: Viewer) {
+  return seesDeleted(viewer) ? visibleTo(viewer) : readableBy(viewer);
 }

@@ -1,5 +1,6 @@
 import { getSessionUser } from "@/lib/auth/current-user";
 import { lookup, lookupQuerySchema } from "@/lib/db/lookup";
+import { ForbiddenError } from "@/lib/errors";
 
 // Type-ahead for the forms' record pickers. GET /api/lookup?type=actor&q=anto
 export async function GET(request: Request): Promise<Response> {
@@ -15,6 +16,15 @@ export async function GET(request: Request): Promise<Response> {
       { status: 400 },
     );
   }
-  const options = await lookup(user, parsed.data.type, parsed.data.q, parsed.data.ids);
+  let options;
+  try {
+    options = await lookup(user, parsed.data.type, parsed.data.q, parsed.data.ids);
+  } catch (error) {
+    // Refused by the data layer (owners: only for those who may assign them).
+    if (error instanceof ForbiddenError) {
+      return Response.json({ error: { code: error.code, message: error.message, fields: {} } }, { status: 403 });
+    }
+    throw error;
+  }
   return Response.json({ options }, { headers: { "Cache-Control": "no-store" } });
 }

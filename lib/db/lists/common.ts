@@ -22,10 +22,9 @@ import "server-only";
 // citations) are looked up first, through their own GIN indexes, and join as
 // a list of ids: an EXISTS in an OR would be tested row by row instead.
 import { getDb } from "@/lib/db/client";
-import { readableBy, type Viewer } from "@/lib/db/visibility";
+import { seesDeleted, visibleSql, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EXACT_COUNT_LIMIT, PAGE_SIZE as DEFAULT_PAGE_SIZE, type AnyListParams, type DateBound, type ListTotal, type SortDir } from "@/lib/lists/params";
-import { can } from "@/lib/permissions";
 
 type Sql = Prisma.Sql;
 const { sql, raw, join } = Prisma;
@@ -103,27 +102,20 @@ export function relatedSearchSql(alias: string, tsquery: Sql, related: RelatedTe
   return { search: searchSql(alias, tsquery, ids), searchRow: sql`(${join([own, ...lookups], " OR ")})` };
 }
 
-/** The rule of readableBy, in SQL: RESTRICTED rows only for editors, admins and their author. */
-export function visibleTo(viewer: Viewer, alias: string): Sql {
-  readableBy(viewer); // throws for a role that may not read
-  if (can(viewer.role, "record:read-restricted")) return sql`TRUE`;
-  return sql`(${raw(alias)}.visibility = 'INTERNAL' OR ${raw(alias)}."createdById" = ${viewer.id})`;
-}
-
-/** A related record that the viewer may see and that is not deleted. */
-export function readableSql(viewer: Viewer, alias: string): Sql {
-  return sql`(${raw(alias)}."deletedAt" IS NULL AND ${visibleTo(viewer, alias)})`;
-}
+// The visibility rule in SQL lives with the rest of it (lib/db/visibility.ts);
+// re-exported here for the lists and figures that import it from this file.
+// Linked records are joined through joinReadable (see there why).
+export { joinReadable, readableSql, visibleSql as visibleTo } from "@/lib/db/visibility";
 
 /** Whether this viewer gets the deleted records they asked for (deleted=yes). */
 export function showsDeleted(viewer: Viewer, params: AnyListParams): boolean {
-  return params.deleted && can(viewer.role, "record:restore");
+  return params.deleted && seesDeleted(viewer);
 }
 
 /** Visibility and soft deletion of the list's own rows. */
 export function baseWhere(viewer: Viewer, params: AnyListParams, alias: string): Sql[] {
   const a = raw(alias);
-  return [showsDeleted(viewer, params) ? sql`${a}."deletedAt" IS NOT NULL` : sql`${a}."deletedAt" IS NULL`, visibleTo(viewer, alias)];
+  return [showsDeleted(viewer, params) ? sql`${a}."deletedAt" IS NOT NULL` : sql`${a}."deletedAt" IS NULL`, visibleSql(viewer, alias)];
 }
 
 export function verifiedSql(alias: string, verified: boolean): Sql {

@@ -5,7 +5,7 @@ import {
   searchSql,
   countryIdSql,
   enumInSql,
-  readableSql,
+  joinReadable,
   rowsSql,
   runList,
   showsDeleted,
@@ -80,9 +80,9 @@ export function inspectionRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql 
       (i."verifiedAt" IS NOT NULL) AS verified, i.visibility, i."deletedAt"`,
     Prisma.sql`JOIN "Country" h ON h.id = i."hostCountryId"
       LEFT JOIN "Country" ic ON ic.id = i."inspectingCountryId"
-      LEFT JOIN "WeaponSystem" w ON w.id = i."weaponSystemId" AND ${readableSql(viewer, "w")}
-      LEFT JOIN "ArmsTransfer" tr ON tr.id = i."transferId" AND ${readableSql(viewer, "tr")}
-      LEFT JOIN "WeaponSystem" tw ON tw.id = tr."weaponSystemId" AND ${readableSql(viewer, "tw")}`,
+      ${joinReadable(viewer, "WeaponSystem", "w", `w.id = i."weaponSystemId"`)}
+      ${joinReadable(viewer, "ArmsTransfer", "tr", `tr.id = i."transferId"`)}
+      ${joinReadable(viewer, "WeaponSystem", "tw", `tw.id = tr."weaponSystemId"`)}`,
   );
 }
 

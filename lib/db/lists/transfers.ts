@@ -5,6 +5,7 @@ import {
   searchSql,
   countryIdSql,
   enumInSql,
+  joinReadable,
   readableSql,
   rowsSql,
   runList,
@@ -81,7 +82,7 @@ export function transferRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {
       (t."verifiedAt" IS NOT NULL) AS verified, t.visibility, t."deletedAt"`,
     Prisma.sql`JOIN "Country" s ON s.id = t."supplierId"
       JOIN "Country" rc ON rc.id = t."recipientId"
-      LEFT JOIN "WeaponSystem" w ON w.id = t."weaponSystemId" AND ${readableSql(viewer, "w")}`,
+      ${joinReadable(viewer, "WeaponSystem", "w", `w.id = t."weaponSystemId"`)}`,
   );
 }
 
