@@ -7,12 +7,14 @@ import { parseId } from "@/components/record-parts";
 import { RestoreVersionButton } from "@/components/records/restore-version-button";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { lookup, type LookupType } from "@/lib/db/lookup";
+import { lookup, userNames, type LookupOption, type LookupType } from "@/lib/db/lookup";
 import { displayValue, fieldLabel } from "@/lib/forms/display";
 import { FORM_FIELDS } from "@/lib/forms/registry";
+import { mayOpenRecord } from "@/lib/pages/record-page";
 import { can } from "@/lib/permissions";
 import { RECORDS, RECORD_TYPES, type RecordType } from "@/lib/records/registry";
 import { recordHistory } from "@/lib/records/service";
+import type { FieldSpec } from "@/lib/forms/fields";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -35,15 +37,20 @@ export default async function HistoryPage({ params }: Props) {
   const id = parseId(rawId);
   if (!id || !(RECORD_TYPES as readonly string[]).includes(type)) notFound();
   const config = RECORDS[type as RecordType];
-  const history = await recordHistory(config, viewer, id);
-  if (!history) notFound();
+  // The record's own rule (its page answers 404 just the same): a deleted
+  // record's history only for those who may restore it, a restricted one's
+  // only for editors, admins and its author.
+  if (!(await mayOpenRecord(viewer, config, id))) notFound();
+  const events = await recordHistory(config, viewer, id);
+  if (!events) notFound();
   const fields = FORM_FIELDS[type] ?? [];
   const countries = new Map((await getDb().country.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
-  const currentVersion = Math.max(0, ...history.map((h) => h.version ?? 0));
+  const currentVersion = Math.max(0, ...events.map((h) => h.version ?? 0));
 
-  // Names of the records that pickers link, in one query per kind (only those the viewer may see).
+  // Names of the records that pickers link, in one query per kind and 100
+  // ids: only those the viewer may see (deleted ones marked, for editors).
   const wanted = new Map<string, Set<number>>();
-  for (const h of history) {
+  for (const h of events) {
     for (const [name, c] of Object.entries(h.changes)) {
       const field = fields.find((f) => f.name === name);
       if (field?.kind !== "picker") continue;
@@ -54,9 +61,20 @@ export default async function HistoryPage({ params }: Props) {
   }
   const recordLabels = new Map<string, Map<number, string>>();
   for (const [kind, ids] of wanted) {
-    const options = await lookup(viewer, kind as LookupType, "", [...ids].slice(0, 100));
-    recordLabels.set(kind, new Map(options.map((o) => [o.id, o.label])));
+    const all = [...ids];
+    const labels = new Map<number, string>();
+    for (let i = 0; i < all.length; i += 100) {
+      const chunk = all.slice(i, i + 100);
+      // Owners are users, named on the concern's page too; never listed from here.
+      const options: LookupOption[] =
+        kind === "owner" ? await userNames(viewer, chunk) : await lookup(viewer, kind as LookupType, "", chunk, { includeDeleted: true });
+      for (const o of options) labels.set(o.id, o.label);
+    }
+    recordLabels.set(kind, labels);
   }
+  // A linked record the viewer may not see is left out of the diff, as from
+  // its page: not its name, nor its id, nor that a change touched it.
+  const history = events.map((h) => ({ ...h, changes: withoutHidden(h.changes, fields, recordLabels) }));
   const order = (name: string) => {
     const i = fields.findIndex((f) => f.name === name);
     return i === -1 ? fields.length : i;
@@ -120,4 +138,31 @@ export default async function HistoryPage({ params }: Props) {
       </ol>
     </div>
   );
+}
+
+type Changes = Record<string, { before: unknown; after: unknown }>;
+
+/**
+ * The changes with the ids of linked records that have no label (the viewer
+ * may not see them) removed: from a list, or a single link shown as none.
+ * A field whose before and after are then the same is left out.
+ */
+function withoutHidden(changes: Changes, fields: readonly FieldSpec[], labels: ReadonlyMap<string, ReadonlyMap<number, string>>): Changes {
+  const out: Changes = {};
+  for (const [name, c] of Object.entries(changes)) {
+    const field = fields.find((f) => f.name === name);
+    if (field?.kind !== "picker" || field.lookup === "owner") {
+      out[name] = c;
+      continue;
+    }
+    const known = labels.get(field.lookup);
+    const keep = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.filter((x) => typeof x !== "number" || known?.has(x));
+      return typeof v === "number" && !known?.has(v) ? null : v;
+    };
+    const before = keep(c.before);
+    const after = keep(c.after);
+    if (JSON.stringify(before) !== JSON.stringify(after)) out[name] = { before, after };
+  }
+  return out;
 }
