@@ -133,7 +133,7 @@ async function run(url: string, opts: ReturnType<typeof options>) {
   const { parseCsvFile } = await import("@/lib/import/parse");
   const { planImport } = await import("@/lib/import/plan");
   const { runImport } = await import("@/lib/import/apply");
-  const { getPool } = await import("@/lib/db/client");
+  const { getLongPool } = await import("@/lib/db/client");
 
   const analyst = await withClient(url, async (c) => {
     const r = await c.query<{ id: number; role: string }>(`SELECT id, role::text AS role FROM "User" WHERE email = 'analyst@demarche.local'`);
@@ -153,7 +153,7 @@ async function run(url: string, opts: ReturnType<typeof options>) {
 
   say("dry run");
   t = process.hrtime.bigint();
-  const plan = await planImport(getPool(), analyst, "transfers", file, "bench.csv");
+  const plan = await planImport(getLongPool(), analyst, "transfers", file, "bench.csv");
   const dryRun = seconds(t);
   const { counts } = plan.dryRun;
   if (counts.error) throw new Error(`The generated file has ${counts.error} rows with problems, e.g. ${JSON.stringify(plan.dryRun.problems.slice(0, 3))}`);
@@ -176,7 +176,7 @@ async function run(url: string, opts: ReturnType<typeof options>) {
   } else {
     say("every row is already imported: nothing to time for the import (use another --seed)");
   }
-  await getPool().end();
+  await getLongPool().end();
 
   const total = parse + dryRun + (importSeconds ?? 0);
   const lines: [string, string][] = [

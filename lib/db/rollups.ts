@@ -3,14 +3,15 @@ import "server-only";
 // deltas, and this folds the committed ones into the counters every few
 // seconds. Readers sum counters and deltas, so the interval only bounds how
 // many delta rows a reader adds up; it never makes a figure stale.
-import { getPool } from "@/lib/db/client";
+import { getLongPool } from "@/lib/db/client";
 import { log } from "@/lib/log";
 
 export const COMPACT_EVERY_MS = 10_000;
 
 /** Folds committed deltas into the counters; returns the number of delta rows folded. */
 export async function compactRollups(): Promise<number> {
-  const r = await getPool().query<{ folded: string }>("SELECT dashboard.compact() AS folded");
+  // The long pool: after a large import the folding takes longer than a request's statement limit.
+  const r = await getLongPool().query<{ folded: string }>("SELECT dashboard.compact() AS folded");
   return Number(r.rows[0]?.folded ?? 0);
 }
 

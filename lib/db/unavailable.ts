@@ -1,8 +1,11 @@
-// Whether an error means "the database cannot be reached right now" (down,
-// restarting, refusing connections, the network gone, a connection cut),
-// as opposed to an error in a query. Such errors become a 503 for the API
+// Whether an error means "the database cannot answer right now" (down,
+// restarting, refusing connections, the network gone, a connection cut,
+// frozen, or too busy: no connection free in time, a statement or a lock
+// wait over the app's time limits of lib/db/prisma.ts), as opposed to an
+// error in a query. Such errors become a 503 with Retry-After for the API
 // (lib/api/http.ts) and server actions (lib/actions/run-action.ts), and a
-// "database unavailable" page (app/error.tsx asks /api/health). The
+// "database unavailable" page (app/error.tsx asks /api/health; the server
+// in front of Next.js answers 503 while databaseUnavailableRecently()). The
 // driver's errors arrive wrapped by Prisma's adapter; the codes and messages
 // are looked for along the chain of causes.
 import { AppError } from "@/lib/errors";
@@ -25,14 +28,22 @@ const CODES = new Set([
   "08003",
   "08004",
   "08006",
+  // PostgreSQL: too many connections; a statement cancelled (statement_timeout)
+  // or a lock not had within lock_timeout: the database is too busy to answer
+  // a request in time, and nothing was changed.
+  "53300",
+  "57014",
+  "55P03",
   // Prisma: can't reach the server, timed out, connection closed.
   "P1001",
   "P1002",
   "P1017",
+  // Prisma (engine): timed out fetching a connection from the pool.
+  "P2024",
 ]);
 
 const MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Can't reach database server|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error|Connection refused|server closed the connection unexpectedly/i;
+  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Can't reach database server|the database system is (shutting down|starting up|in recovery mode)|terminating connection due to administrator command|Client has encountered a connection error|Connection refused|server closed the connection unexpectedly|Query read timeout|sorry, too many clients already|Unable to start a transaction in the given time|cannot be executed on an expired transaction/i;
 
 export class DatabaseUnavailableError extends AppError {
   constructor() {
@@ -40,7 +51,18 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/**
+ * Whether `error` means the database is unavailable (see above). Saying yes
+ * also notes the outage (noteDatabaseUnavailable), so that whatever
+ * classifies an error, the pages' 503 hears of it too.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!classify(error)) return false;
+  noteDatabaseUnavailable();
+  return true;
+}
+
+function classify(error: unknown): boolean {
   const seen = new Set<unknown>();
   let e: unknown = error;
   while (e && typeof e === "object" && !seen.has(e)) {

@@ -18,7 +18,7 @@ import "server-only";
 // name, size and SHA-256 and the row counts. Triggers stay on (the
 // dashboard's rollups count the requests per statement).
 import type pg from "pg";
-import { getPool } from "@/lib/db/client";
+import { getLongPool } from "@/lib/db/client";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { ImportFileError, parseCsvFile, type CsvFile } from "@/lib/import/parse";
 import { planImport, type DryRun, type Plan } from "@/lib/import/plan";
@@ -60,7 +60,7 @@ async function planOrRefuse(q: Parameters<typeof planImport>[0], actor: Actor, k
 }
 
 /** The dry run: what an import of this file would create and match, and every problem. Writes nothing. */
-export async function checkImport(actor: Actor, kind: ImportKind, bytes: Uint8Array, fileName: string, pool: pg.Pool = getPool()): Promise<DryRun> {
+export async function checkImport(actor: Actor, kind: ImportKind, bytes: Uint8Array, fileName: string, pool: pg.Pool = getLongPool()): Promise<DryRun> {
   if (!can(actor.role, "record:create")) throw new ForbiddenError();
   const file = parseOrRefuse(bytes);
   return (await planOrRefuse(pool, actor, kind, file, fileName)).dryRun;
@@ -93,7 +93,8 @@ export async function runImport(
   if (file.sha256 !== confirmation.sha256) {
     throw new ConflictError("This is not the file you checked: its content differs from the one the check was made on. Check this file before importing it.");
   }
-  const client = await (options.pool ?? getPool()).connect();
+  // The long pool: 100,000 rows take longer than a request's statement limit (lib/db/prisma.ts).
+  const client = await (options.pool ?? getLongPool()).connect();
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);

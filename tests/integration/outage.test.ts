@@ -3,7 +3,9 @@
 // and server actions answer 503 (the API's error shape) within 5 seconds
 // (no request hangs) and the health check says so; once the server is back,
 // requests succeed again within 15 seconds, without restarting anything;
-// every write that was answered as successful is there afterwards.
+// every write that was answered as successful is there afterwards. The same
+// with the server frozen (SIGSTOP on the postmaster and every backend), which
+// answers nothing at all: only the client's own time limits end the wait.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDatabase, databaseUrl } from "@/lib/postgres/admin";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/postgres/embedded";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { databaseUnavailableRecently } from "@/lib/db/unavailable";
 import { actAs, makeUser } from "@/tests/helpers/session";
 import { makeUsAndRussia } from "@/tests/helpers/db";
 
@@ -29,6 +32,21 @@ let health: { GET: () => Promise<Response> };
 let db: ReturnType<typeof createPrismaClient>;
 let secret: string;
 let countries: { us: number; ru: number };
+
+/** The postmaster and the processes it started (their parent is it), from /proc. */
+function serverProcesses(postmaster: number): number[] {
+  const children = fs.readdirSync("/proc").filter((name) => {
+    if (!/^\d+$/.test(name)) return false;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+      // "pid (command) state ppid ...": the command may hold spaces and parentheses.
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster;
+    } catch {
+      return false;
+    }
+  });
+  return [postmaster, ...children.map(Number)];
+}
 
 async function start() {
   cluster = await startEmbeddedPostgres({ dataDir, port, timeoutMs: 60_000, onNotice: () => {} });
@@ -118,5 +136,51 @@ describe("a database outage", () => {
     for (const t of confirmed) expect(titles).toContain(t);
     expect(titles).not.toContain("during the outage");
     expect(confirmed).toEqual(["before the outage", "after the outage"]);
+  });
+
+  it("answers 503 within 5 s while the server is frozen (SIGSTOP), and recovers by itself when it resumes", async () => {
+    const confirmed: string[] = [];
+    const write = async (title: string) => {
+      const r = await call("POST", request(title));
+      if (r.status === 201) confirmed.push(title);
+      return r;
+    };
+    // Warm connections in the pool: the frozen server is met both on them and on new ones.
+    expect((await write("before the freeze")).status).toBe(201);
+    expect((await call("GET")).status).toBe(200);
+
+    // The postmaster first (it forks no one then), then every process it
+    // started: each backend is a process group of its own (PostgreSQL's
+    // children call setsid), so a signal to the postmaster's group misses them.
+    const frozen = serverProcesses(cluster.pid!);
+    expect(frozen.length).toBeGreaterThan(3);
+    for (const pid of frozen) process.kill(pid, "SIGSTOP");
+    const frozenAt = Date.now();
+    try {
+      for (const attempt of [() => call("GET"), () => write("while frozen"), () => call("GET")]) {
+        const r = await attempt();
+        expect(r.status, JSON.stringify(r.body)).toBe(503);
+        expect(r.body).toEqual({ error: { code: "DATABASE_UNAVAILABLE", message: expect.stringMatching(/unavailable/), fields: {} } });
+        expect(r.ms).toBeLessThan(5_000);
+      }
+      // Noted for the pages (the server in front of Next.js answers them 503).
+      expect(databaseUnavailableRecently()).toBe(true);
+      await new Promise((r) => setTimeout(r, Math.max(0, 8_000 - (Date.now() - frozenAt))));
+    } finally {
+      for (const pid of frozen) process.kill(pid, "SIGCONT");
+    }
+
+    const backBy = Date.now() + 15_000;
+    let back = await call("GET");
+    while (back.status !== 200 && Date.now() < backBy) {
+      await new Promise((r) => setTimeout(r, 250));
+      back = await call("GET");
+    }
+    expect(back.status).toBe(200);
+    expect((await write("after the freeze")).status).toBe(201);
+    const titles = (await db.diplomaticRequest.findMany({ select: { title: true } })).map((r) => r.title);
+    for (const t of confirmed) expect(titles).toContain(t);
+    expect(titles).not.toContain("while frozen");
+    expect(confirmed).toEqual(["before the freeze", "after the freeze"]);
   });
 });
