@@ -1,7 +1,6 @@
 import "server-only";
 // Actors for the generic record service.
-import { assertCountries } from "@/lib/records/references";
-import { stillUsedMessage } from "@/lib/records/transfers";
+import { assertCountries, stillUsed } from "@/lib/records/references";
 import type { RecordConfig } from "@/lib/records/types";
 import { actorSchema, type ActorData } from "@/lib/validation/actors";
 
@@ -42,14 +41,10 @@ export const actorRecord: RecordConfig<ActorData> = {
     await assertCountries(tx, [d.countryId], "countryId");
   },
 
-  async inUse(tx, id) {
-    const [requests, quotes] = await Promise.all([
-      tx.diplomaticRequest.count({ where: { deletedAt: null, actorLinks: { some: { actorId: id } } } }),
-      tx.quote.count({ where: { deletedAt: null, speakerId: id } }),
-    ]);
-    return stillUsedMessage("actor", [
-      [requests, "request", "requests"],
-      [quotes, "quote", "quotes"],
+  async inUse(tx, actor, id) {
+    return stillUsed(actor, "actor", [
+      { one: "request", many: "requests", count: (where) => tx.diplomaticRequest.count({ where: { ...where, actorLinks: { some: { actorId: id } } } }) },
+      { one: "quote", many: "quotes", count: (where) => tx.quote.count({ where: { ...where, speakerId: id } }) },
     ]);
   },
 };

@@ -193,7 +193,7 @@ export async function deleteRecord<P>(config: RecordConfig<P>, actor: Actor, id:
     const m = await loadForChange(config, tx, actor, id);
     if (!canDelete(actor, m)) throw new ForbiddenError(`You may delete only the ${config.plural} you created.`);
     if (m.version !== baseVersion) await conflict(config, tx, id, baseVersion);
-    const inUse = await config.inUse?.(tx, id);
+    const inUse = await config.inUse?.(tx, actor, id);
     if (inUse) throw new ConflictError(inUse);
     await config.delegate(tx).update({
       where: { id },

@@ -1,21 +1,8 @@
 import "server-only";
 // Arms transfers for the generic record service.
-import { assertCountries, assertUsable } from "@/lib/records/references";
+import { assertCountries, assertUsable, stillUsed } from "@/lib/records/references";
 import type { RecordConfig } from "@/lib/records/types";
 import { transferSchema, type TransferData } from "@/lib/validation/transfers";
-
-/**
- * Why a record may not be deleted yet, naming what still uses it: "This actor
- * is still used by 2 requests and 1 quote; remove those links first." Null
- * when nothing does. Each use is [count, singular noun, plural noun].
- */
-export function stillUsedMessage(label: string, uses: readonly (readonly [number, string, string])[]): string | null {
-  const parts = uses.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
-  if (parts.length === 0) return null;
-  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
-  const total = uses.reduce((sum, [n]) => sum + n, 0);
-  return `This ${label} is still used by ${list}; remove ${total === 1 ? "that link" : "those links"} first.`;
-}
 
 export const transferRecord: RecordConfig<TransferData> = {
   entityType: "ARMS_TRANSFER",
@@ -72,16 +59,11 @@ export const transferRecord: RecordConfig<TransferData> = {
     }
   },
 
-  async inUse(tx, id) {
-    const [concerns, requests, inspections] = await Promise.all([
-      tx.concern.count({ where: { deletedAt: null, transferLinks: { some: { transferId: id } } } }),
-      tx.diplomaticRequest.count({ where: { deletedAt: null, transferLinks: { some: { transferId: id } } } }),
-      tx.inspection.count({ where: { deletedAt: null, transferId: id } }),
-    ]);
-    return stillUsedMessage("transfer", [
-      [concerns, "concern", "concerns"],
-      [requests, "request", "requests"],
-      [inspections, "inspection", "inspections"],
+  async inUse(tx, actor, id) {
+    return stillUsed(actor, "transfer", [
+      { one: "concern", many: "concerns", count: (where) => tx.concern.count({ where: { ...where, transferLinks: { some: { transferId: id } } } }) },
+      { one: "request", many: "requests", count: (where) => tx.diplomaticRequest.count({ where: { ...where, transferLinks: { some: { transferId: id } } } }) },
+      { one: "inspection", many: "inspections", count: (where) => tx.inspection.count({ where: { ...where, transferId: id } }) },
     ]);
   },
 };

@@ -40,6 +40,6 @@ export type RecordConfig<Parsed = unknown> = {
   formValues: (tx: Tx | Prisma.DefaultPrismaClient, id: number) => Promise<FormValues | null>;
   /** Refuses references the actor may not use (missing, deleted or restricted records). */
   checkReferences?: (tx: Tx, actor: Actor, data: Parsed, id: number | null) => Promise<void>;
-  /** Why the record may not be deleted (still used), or null. */
-  inUse?: (tx: Tx, id: number) => Promise<string | null>;
+  /** Why the record may not be deleted (still used), or null; naming only what `actor` may see (see stillUsed). */
+  inUse?: (tx: Tx, actor: Actor, id: number) => Promise<string | null>;
 };

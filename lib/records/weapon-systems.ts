@@ -1,7 +1,6 @@
 import "server-only";
 // Weapon systems for the generic record service.
-import { assertCountries } from "@/lib/records/references";
-import { stillUsedMessage } from "@/lib/records/transfers";
+import { assertCountries, stillUsed } from "@/lib/records/references";
 import type { RecordConfig } from "@/lib/records/types";
 import { weaponSystemSchema, type WeaponSystemData } from "@/lib/validation/weapon-systems";
 
@@ -40,14 +39,10 @@ export const weaponSystemRecord: RecordConfig<WeaponSystemData> = {
     await assertCountries(tx, [d.originCountryId], "originCountryId");
   },
 
-  async inUse(tx, id) {
-    const [transfers, inspections] = await Promise.all([
-      tx.armsTransfer.count({ where: { deletedAt: null, weaponSystemId: id } }),
-      tx.inspection.count({ where: { deletedAt: null, weaponSystemId: id } }),
-    ]);
-    return stillUsedMessage("weapon system", [
-      [transfers, "transfer", "transfers"],
-      [inspections, "inspection", "inspections"],
+  async inUse(tx, actor, id) {
+    return stillUsed(actor, "weapon system", [
+      { one: "transfer", many: "transfers", count: (where) => tx.armsTransfer.count({ where: { ...where, weaponSystemId: id } }) },
+      { one: "inspection", many: "inspections", count: (where) => tx.inspection.count({ where: { ...where, weaponSystemId: id } }) },
     ]);
   },
 };
