@@ -9,20 +9,24 @@ export type SessionUser = { id: number; email: string; name: string; role: Role 
 
 /**
  * The signed-in user, or null. Checked against the database on every call: a
- * deactivated user, or a token older than the user's session version (after
- * sign-out everywhere, a role or password change), is signed out.
+ * deactivated user, a token older than the user's session version (after
+ * sign-out everywhere, a role or password change), or a session signed out
+ * (its id on the deny-list, lib/db/users.ts endSession) is signed out.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const token = await readSessionToken();
   if (!token) return null;
   // On every request: one plain statement on the pool (a Prisma model query
-  // costs several milliseconds of its own here).
-  const { rows } = await getPool().query<SessionUser & { active: boolean; sessionVersion: number }>(
-    `SELECT id, email, name, role::text AS role, active, "sessionVersion" FROM "User" WHERE id = $1`,
-    [token.uid],
+  // costs several milliseconds of its own here), the deny-list included (a
+  // lookup by primary key).
+  const { rows } = await getPool().query<SessionUser & { active: boolean; sessionVersion: number; signedOut: boolean }>(
+    `SELECT id, email, name, role::text AS role, active, "sessionVersion",
+            EXISTS (SELECT 1 FROM "EndedSession" WHERE sid = $2) AS "signedOut"
+       FROM "User" WHERE id = $1`,
+    [token.uid, token.sid ?? null],
   );
   const user = rows[0];
-  if (!user || !user.active || user.sessionVersion !== token.sv) return null;
+  if (!user || !user.active || user.sessionVersion !== token.sv || user.signedOut) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 

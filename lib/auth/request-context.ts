@@ -5,9 +5,11 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-age";
 import { authSecret, env } from "@/lib/env";
 
-export type SessionToken = { uid: number; sv: number };
+/** sid and sat (session id, sign-in time in seconds) are in every token since sign-out ends one session; a test's stand-in may omit them. */
+export type SessionToken = { uid: number; sv: number; sid?: string; sat?: number };
 
 /**
  * The session's token, decoded (not re-issued: getServerSession would
@@ -23,8 +25,12 @@ export async function readSessionToken(): Promise<SessionToken | null> {
     secureCookie: env.NODE_ENV === "production",
   });
   if (typeof token?.uid !== "number" || typeof token.sv !== "number") return null;
+  if (typeof token.sid !== "string" || typeof token.sat !== "number") return null; // from before sign-out could end it
   if (typeof token.exp === "number" && token.exp * 1000 <= Date.now()) return null;
-  return { uid: token.uid, sv: token.sv };
+  // next-auth renews exp whenever /api/auth/session is read; the 8 hours
+  // count from sign-in.
+  if ((token.sat + SESSION_MAX_AGE_SECONDS) * 1000 <= Date.now()) return null;
+  return { uid: token.uid, sv: token.sv, sid: token.sid, sat: token.sat };
 }
 
 export async function readClientIp(): Promise<string | null> {

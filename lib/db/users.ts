@@ -3,6 +3,7 @@ import "server-only";
 // change that alters what a user may do bumps their session version, which
 // ends their sessions at the next request.
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { PasswordAttemptLimitedError, reservePasswordAttempt } from "@/lib/auth/rate-limit";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { audit } from "@/lib/db/audit";
 import { getDb } from "@/lib/db/client";
@@ -144,12 +145,54 @@ export async function changeOwnPassword(
   ip: string | null,
 ) {
   const db = getDb();
+  // A guess at the password like a sign-in, under the same limits and
+  // counts: a session left open must not be a way to find the password. No
+  // known-device exemption: whoever holds the session holds the browser too.
+  let ticket;
+  try {
+    ticket = await reservePasswordAttempt({ email: actor.email, ip, deviceNonce: null });
+  } catch (error) {
+    if (error instanceof PasswordAttemptLimitedError) {
+      await audit(db, {
+        userId: actor.id,
+        action: "PASSWORD_CHANGE",
+        entityType: "USER",
+        entityId: actor.id,
+        ip,
+        outcome: "rate-limited",
+        metadata: { limit: error.limit },
+      });
+    }
+    throw error;
+  }
   const current = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
+    await ticket.failed();
     await audit(db, { userId: actor.id, action: "PASSWORD_CHANGE", entityType: "USER", entityId: actor.id, ip, outcome: "wrong-current-password" });
     throw new ValidationError("Your current password is not right.", { currentPassword: ["Your current password is not right."] });
   }
+  await ticket.succeeded();
   await resetUserPassword(actor, { userId: actor.id, password: input.newPassword }, ip);
+}
+
+/**
+ * Plain sign-out: ends this session only, by putting its id on the
+ * deny-list until the session would have ended by itself (checked on every
+ * request, lib/auth/current-user.ts). Rows past their end are deleted here,
+ * so the list holds at most the sessions of the last 8 hours.
+ */
+export async function endSession(userId: number, session: { sid: string; expiresAt: Date } | null, ip: string | null) {
+  await getDb().$transaction(async (tx) => {
+    if (session) {
+      await tx.endedSession.upsert({
+        where: { sid: session.sid },
+        create: { sid: session.sid, userId, expiresAt: session.expiresAt },
+        update: {},
+      });
+      await tx.endedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    }
+    await audit(tx, { userId, action: "SIGN_OUT", entityType: "USER", entityId: userId, ip });
+  });
 }
 
 /** Ends every session of the user, this one included. */

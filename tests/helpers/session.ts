@@ -5,6 +5,7 @@
 //
 // Everything after it runs for real: the session-version check against the
 // database, permissions, validation, the writes and their audit events.
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/prisma";
 import type { SessionToken } from "@/lib/auth/request-context";
 import { hashPassword } from "@/lib/auth/password";
@@ -17,14 +18,15 @@ export const requestContextMock = {
   readClientIp: async () => session.ip,
 };
 
-/** Act as this user, with a token of their current session version. */
-export async function actAs(db: Db, userId: number | null): Promise<void> {
-  if (userId === null) {
-    session.token = null;
-    return;
-  }
+/** A token as the jwt callback makes it at sign-in: current session version, a new session id. */
+export async function newSessionToken(db: Db, userId: number): Promise<SessionToken> {
   const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
-  session.token = { uid: userId, sv: u.sessionVersion };
+  return { uid: userId, sv: u.sessionVersion, sid: randomUUID(), sat: Math.floor(Date.now() / 1000) };
+}
+
+/** Act as this user, in a new session of their current session version. */
+export async function actAs(db: Db, userId: number | null): Promise<void> {
+  session.token = userId === null ? null : await newSessionToken(db, userId);
 }
 
 let counter = 0;
