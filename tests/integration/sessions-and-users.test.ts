@@ -1,9 +1,11 @@
 // Sessions end at the next request after a role change, deactivation, a
-// password change or sign-out everywhere; the last active admin stays; every
-// user change is audited with who, what and from where.
+// password change or sign-out everywhere, and a plain sign-out ends its own
+// session (not the user's others); the current-password check is limited
+// like sign-in; the last active admin stays; every user change is audited
+// with who, what and from where.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { withMigratedDatabase } from "@/tests/helpers/db";
-import { actAs, makeUser, session } from "@/tests/helpers/session";
+import { actAs, makeUser, newSessionToken, session } from "@/tests/helpers/session";
 
 vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").then((m) => m.requestContextMock));
 
@@ -12,6 +14,9 @@ let current: typeof import("@/lib/auth/current-user");
 let users: typeof import("@/lib/db/users");
 let adminActions: typeof import("@/app/(app)/admin/users/actions");
 let accountActions: typeof import("@/app/(app)/account/actions");
+let options: typeof import("@/lib/auth/options");
+let signIn: typeof import("@/lib/auth/sign-in");
+let countriesApi: typeof import("@/app/api/v1/countries/route");
 
 beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", ctx.url);
@@ -19,7 +24,20 @@ beforeAll(async () => {
   users = await import("@/lib/db/users");
   adminActions = await import("@/app/(app)/admin/users/actions");
   accountActions = await import("@/app/(app)/account/actions");
+  options = await import("@/lib/auth/options");
+  signIn = await import("@/lib/auth/sign-in");
+  countriesApi = await import("@/app/api/v1/countries/route");
 });
+
+/** next-auth's sign-out event, as POST /api/auth/signout runs it (awaited, before the cookie is cleared). */
+async function signOut(token: NonNullable<typeof session.token>) {
+  await options.authOptions().events!.signOut!({ token: token as never, session: null as never });
+}
+
+async function apiStatus(): Promise<number> {
+  const res = await countriesApi.GET(new Request("http://localhost/api/v1/countries"), { params: Promise.resolve({}) } as never);
+  return res.status;
+}
 
 async function signedInAs(role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN") {
   const user = await makeUser(ctx.db, role);
@@ -71,6 +89,37 @@ describe("session revocation", () => {
     expect(await accountActions.signOutEverywhereAction({})).toMatchObject({ ok: true });
     session.token = token;
     expect(await current.getSessionUser()).toBeNull();
+  });
+
+  it("a plain sign-out ends that session on the server; the user's other session goes on", async () => {
+    const user = await makeUser(ctx.db, "ANALYST");
+    const laptop = await newSessionToken(ctx.db, user.id);
+    const phone = await newSessionToken(ctx.db, user.id);
+    // A row past its end, left by an earlier sign-out: cleaned at this one.
+    await ctx.db.endedSession.create({ data: { sid: "long-gone", userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
+    session.ip = "203.0.113.50";
+    session.token = laptop;
+    expect(await apiStatus()).toBe(200);
+
+    await signOut(laptop);
+
+    // A copy of the laptop's cookie: no page, no action, no API.
+    session.token = { ...laptop };
+    expect(await current.getSessionUser()).toBeNull();
+    expect(await accountActions.signOutEverywhereAction({})).toMatchObject({ ok: false, status: 401 });
+    expect(await apiStatus()).toBe(401);
+    // The phone is still signed in.
+    session.token = phone;
+    expect(await current.getSessionUser()).toMatchObject({ id: user.id });
+    expect(await apiStatus()).toBe(200);
+
+    const ended = await ctx.db.endedSession.findUniqueOrThrow({ where: { sid: laptop.sid! } });
+    expect(ended).toMatchObject({ userId: user.id, expiresAt: new Date((laptop.sat! + 8 * 60 * 60) * 1000) });
+    expect(await ctx.db.endedSession.findUnique({ where: { sid: "long-gone" } })).toBeNull();
+    const event = await ctx.db.auditEvent.findFirstOrThrow({ where: { action: "SIGN_OUT", userId: user.id } });
+    expect(event).toMatchObject({ ip: "203.0.113.50", entityType: "USER", entityId: user.id, outcome: "success" });
+    // Signing out twice (a double click, a replayed request) is harmless.
+    await signOut(laptop);
   });
 
   it("refuses a token for a user that does not exist", async () => {
@@ -146,6 +195,26 @@ describe("user management", () => {
       confirmPassword: "another-long-passwordX",
     });
     expect(mismatch).toMatchObject({ ok: false, status: 400, fieldErrors: { confirmPassword: ["The two new passwords differ."] } });
+  });
+
+  it("limits guesses at the current password like sign-in: the 6th wrong guess is refused without a check, nothing changes", async () => {
+    const { user } = await signedInAs("EDITOR");
+    session.ip = "203.0.113.60";
+    const guess = (currentPassword: string) =>
+      accountActions.changeOwnPasswordAction({ currentPassword, newPassword: "another-long-password", confirmPassword: "another-long-password" });
+    for (let i = 0; i < 5; i++) {
+      expect(await guess(`guess-number-${i}`)).toMatchObject({ ok: false, status: 400, fieldErrors: { currentPassword: ["Your current password is not right."] } });
+    }
+    // The sixth, with the right password: refused, not checked.
+    const sixth = await guess("a-long-test-password");
+    expect(sixth).toMatchObject({ ok: false, status: 429, code: "RATE_LIMITED", error: "Too many attempts, try again in 15 minutes." });
+    const after = await ctx.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({ passwordHash: user.passwordHash, sessionVersion: 0 });
+    const events = await ctx.db.auditEvent.findMany({ where: { action: "PASSWORD_CHANGE", entityId: user.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.outcome)).toEqual([...Array(5).fill("wrong-current-password"), "rate-limited"]);
+    expect(events.every((e) => e.ip === "203.0.113.60")).toBe(true);
+    // The same counts as sign-in: this pair cannot sign in either for now.
+    await expect(signIn.signInWithPassword({ email: user.email, password: "a-long-test-password" }, { ip: "203.0.113.60" })).rejects.toThrow(/Too many attempts/);
   });
 
   it("reports whether demo accounts are active", async () => {
