@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntityType } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
+import { redactLinks } from "@/lib/records/links";
 import { RECORDS, RECORD_TYPES, type RecordType } from "@/lib/records/registry";
 import { actorOf, BadRequestError, positiveInt, type ApiPrincipal } from "@/lib/api/http";
 import { API_MAX_PAGE_SIZE, apiResourceOf } from "@/lib/api/resources";
@@ -84,7 +85,13 @@ export async function listChanges(principal: ApiPrincipal, url: URL) {
      ORDER BY e.id
      LIMIT ${limit + 1}`;
   const page = rows.slice(0, limit);
-  const changes: ApiChange[] = page.map((r) => {
+  // Each snapshot without the ids of linked records this reader may not see now.
+  const values = await redactLinks(
+    getDb(),
+    actor,
+    page.map((r) => ({ type: TYPE_OF[r.entityType]!, values: r.snapshot?.values ?? {} })),
+  );
+  const changes: ApiChange[] = page.map((r, i) => {
     const type = TYPE_OF[r.entityType]!;
     const action = actionOf(r);
     return {
@@ -95,7 +102,7 @@ export async function listChanges(principal: ApiPrincipal, url: URL) {
       version: r.version,
       occurredAt: r.occurredAt.toISOString(),
       url: new URL(RECORDS[type].href(r.entityId), url.origin).toString(),
-      data: action === "deleted" ? null : (r.snapshot?.values ?? null),
+      data: action === "deleted" || !r.snapshot?.values ? null : values[i]!,
     };
   });
   // With nothing new, the same cursor: ask again later with it.

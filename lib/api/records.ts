@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LIST_SPECS, parseListParams, type ListParams } from "@/lib/lists/params";
 import { can, canSee } from "@/lib/permissions";
+import { redactLinks, visibleFormValues } from "@/lib/records/links";
 import { RECORDS } from "@/lib/records/registry";
 import { createRecord, deleteRecord, updateRecord } from "@/lib/records/service";
 import type { FormValues } from "@/lib/records/types";
@@ -69,7 +70,8 @@ export async function getApiRecord(resource: ApiResource, principal: ApiPrincipa
   if (!meta || !canSee(actor, meta) || (meta.deletedAt && !can(actor.role, "record:restore"))) {
     throw new NotFoundError(`No ${resource.noun} with id ${id}.`);
   }
-  const data = await config.formValues(db as never, id);
+  // Without the ids of linked records this caller may not see.
+  const data = await visibleFormValues(config, actor, id, db);
   if (!data) throw new NotFoundError(`No ${resource.noun} with id ${id}.`);
   return {
     id,
@@ -180,7 +182,7 @@ export function apiListParams<T extends NonNullable<ApiResource["list"]>>(type: 
   if (raw.has("page")) throw new BadRequestError("This API pages with cursors: follow `next`, do not send `page`.", { page: ["Not supported: use cursor."] });
   // A misspelt filter would otherwise be ignored, and the client get more than it asked for.
   const spec = LIST_SPECS[type];
-  const known = new Set<string>(["cursor", "limit", "format", "sort", "dir", ...Object.keys(spec.enums)]);
+  const known = new Set<string>(["cursor", "limit", "format", "sort", "dir", ...Object.keys(spec.enums), ...Object.keys(spec.links)]);
   if (spec.search) known.add("q");
   if (spec.country) known.add("country");
   if (spec.region) known.add("region");
@@ -211,7 +213,8 @@ async function quotesAfter(principal: ApiPrincipal, after: number | null, limit:
      WHERE ${readableSql(actor, "q")} ${after !== null ? sql`AND q.id < ${after}` : Prisma.empty}
      ORDER BY q.id DESC
      LIMIT ${limit + 1}`;
-  const page = rows.slice(0, limit);
+  // The ids of the request, concern, transfer or inspection quoted about, as far as the caller may see them.
+  const page = await redactLinks(getDb(), actor, rows.slice(0, limit).map((values) => ({ type: "quote" as const, values })));
   return { rows: page, nextAfter: rows.length > limit ? page.at(-1)!.id : null };
 }
 

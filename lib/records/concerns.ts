@@ -159,7 +159,7 @@ export async function changeConcernStatus(
       throw new ForbiddenError("You may change the status only of the concerns you created.");
     }
     if (from === to) return { id, version: m.version, status: to, changed: false };
-    if (m.version !== baseVersion) await conflict(concernRecord, tx, id, baseVersion);
+    if (m.version !== baseVersion) await conflict(concernRecord, tx, actor, id, baseVersion);
 
     await tx.concern.update({
       where: { id },

@@ -13,9 +13,11 @@ import { z } from "zod";
 import { audit } from "@/lib/db/audit";
 import { getDb } from "@/lib/db/client";
 import { inTransaction, type DbOrTx } from "@/lib/db/transaction";
+import { mayOpen } from "@/lib/db/visibility";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, canDelete, canEdit, canSee, type Actor } from "@/lib/permissions";
+import { hiddenLinks, recordLinks, recordTypeOf, redactLinks } from "@/lib/records/links";
 import type { FormValues, RecordConfig, Tx } from "@/lib/records/types";
 
 export type Snapshot = { values: FormValues; version: number; deleted: boolean; verified: boolean };
@@ -72,13 +74,19 @@ async function snapshotAtVersion<P>(config: RecordConfig<P>, tx: Tx, id: number,
   return (event?.snapshot as Snapshot | null) ?? null;
 }
 
-export async function conflict<P>(config: RecordConfig<P>, tx: Tx, id: number, baseVersion: number): Promise<never> {
+/** Refuses a change from a stale version (409), with what others changed, as `actor` may see it. */
+export async function conflict<P>(config: RecordConfig<P>, tx: Tx, actor: Actor, id: number, baseVersion: number): Promise<never> {
   const current = await snapshotOf(config, tx, id);
   const base = await snapshotAtVersion(config, tx, id, baseVersion);
+  const type = await recordTypeOf(config);
+  const [currentValues, baseValues] = await redactLinks(tx, actor, [
+    { type, values: current.values },
+    { type, values: base?.values ?? {} },
+  ]);
   const details: ConflictDetails = {
     currentVersion: current.version,
-    current: current.values,
-    theirChanges: base ? diffValues(base.values, current.values) : null,
+    current: currentValues!,
+    theirChanges: base ? diffValues(baseValues!, currentValues!) : null,
   };
   throw new ConflictError(
     `This ${config.label.toLowerCase()} was changed by someone else while you were editing it (your version ${baseVersion}, now ${current.version}). Review their changes, then save again to apply yours on top.`,
@@ -142,17 +150,52 @@ export async function createRecord<P>(config: RecordConfig<P>, actor: Actor, inp
   });
 }
 
+/**
+ * What an edit writes, and what of it is checked. The caller edits the links
+ * they can see; the record's links to records they cannot see (an editor
+ * linked a restricted concern to an analyst's request, a linked record was
+ * deleted) were not shown to them, so they are kept as they are: neither
+ * dropped nor refused, and not reported as changed. Only what the caller
+ * submitted is checked (exists, visible, not deleted), except the links the
+ * record already has and the caller can see: those stay valid even when the
+ * caller could not add them now (an editor keeping a link to a deleted record).
+ * A single link that the caller set to another record replaces the hidden one:
+ * that was their explicit choice for the field.
+ */
+async function mergeLinks<P>(config: RecordConfig<P>, tx: Tx, actor: Actor, before: FormValues, data: P): Promise<{ toCheck: P; merged: P }> {
+  const type = await recordTypeOf(config);
+  const hidden = await hiddenLinks(tx, actor, type, before);
+  const submitted = data as Record<string, unknown>;
+  const toCheck: Record<string, unknown> = { ...submitted };
+  const merged: Record<string, unknown> = { ...submitted };
+  for (const link of recordLinks(type)) {
+    if (!(link.field in submitted)) continue;
+    const keep = hidden.get(link.field) ?? [];
+    const existing = new Set([before[link.field]].flat().filter((v) => typeof v === "number" && !keep.includes(v)));
+    const value = submitted[link.field];
+    if (link.multiple && Array.isArray(value)) {
+      toCheck[link.field] = value.filter((v) => !existing.has(v));
+      merged[link.field] = [...value, ...keep.filter((v) => !value.includes(v))];
+    } else {
+      if (typeof value === "number" && existing.has(value)) toCheck[link.field] = null;
+      if (value === null && keep.length) merged[link.field] = keep[0];
+    }
+  }
+  return { toCheck: toCheck as P, merged: merged as P };
+}
+
 async function applyUpdate<P>(
   config: RecordConfig<P>,
   tx: Tx,
   actor: Actor,
   m: Meta,
   baseVersion: number,
-  data: P,
+  submitted: P,
 ): Promise<{ before: FormValues }> {
   const before = (await config.formValues(tx, m.id))!;
-  if (m.version !== baseVersion) await conflict(config, tx, m.id, baseVersion);
-  await config.checkReferences?.(tx, actor, data, m.id);
+  if (m.version !== baseVersion) await conflict(config, tx, actor, m.id, baseVersion);
+  const { toCheck, merged: data } = await mergeLinks(config, tx, actor, before, submitted);
+  await config.checkReferences?.(tx, actor, toCheck, m.id);
   const keepVerified = can(actor.role, "record:verify");
   await config.delegate(tx).update({
     where: { id: m.id },
@@ -192,7 +235,7 @@ export async function deleteRecord<P>(config: RecordConfig<P>, actor: Actor, id:
   return inTransaction(db, async (tx) => {
     const m = await loadForChange(config, tx, actor, id);
     if (!canDelete(actor, m)) throw new ForbiddenError(`You may delete only the ${config.plural} you created.`);
-    if (m.version !== baseVersion) await conflict(config, tx, id, baseVersion);
+    if (m.version !== baseVersion) await conflict(config, tx, actor, id, baseVersion);
     const inUse = await config.inUse?.(tx, actor, id);
     if (inUse) throw new ConflictError(inUse);
     await config.delegate(tx).update({
@@ -250,7 +293,7 @@ export async function verifyRecord<P>(config: RecordConfig<P>, actor: Actor, id:
   if (!can(actor.role, "record:verify")) throw new ForbiddenError();
   return inTransaction(db, async (tx) => {
     const m = await loadForChange(config, tx, actor, id);
-    if (m.version !== baseVersion) await conflict(config, tx, id, baseVersion);
+    if (m.version !== baseVersion) await conflict(config, tx, actor, id, baseVersion);
     if (m.verifiedAt) return { id, version: m.version };
     await config.delegate(tx).update({
       where: { id },
@@ -275,7 +318,8 @@ export type HistoryEntry = {
 /** Every change of a record, newest first; empty when the viewer may not see it. */
 export async function recordHistory<P>(config: RecordConfig<P>, viewer: Actor, id: number, db: DbOrTx = getDb()): Promise<HistoryEntry[] | null> {
   const m = (await config.delegate(db).findUnique({ where: { id }, select: metaSelect })) as Meta | null;
-  if (!m || !canSee(viewer, m)) return null;
+  // The record's own rule (lib/db/visibility.ts): a deleted record's history only for those who may restore it.
+  if (!mayOpen(viewer, m)) return null;
   const select = { id: true, action: true, occurredAt: true, version: true, changes: true, metadata: true, snapshot: true, user: { select: { name: true } } } as const;
   const events = await db.auditEvent.findMany({ where: { entityType: config.entityType, entityId: id }, orderBy: { id: "desc" }, select });
   // A CSV import is one audit event for all its records (lib/import/apply.ts):
@@ -293,14 +337,35 @@ export async function recordHistory<P>(config: RecordConfig<P>, viewer: Actor, i
       if (event) events.push({ ...event, snapshot: null });
     }
   }
-  return events.map((e) => ({
-    id: e.id,
-    action: e.action,
-    occurredAt: e.occurredAt,
-    user: e.user?.name ?? null,
-    version: e.version,
-    changes: (e.changes ?? {}) as Record<string, Change>,
-    metadata: e.metadata,
-    restorable: e.snapshot !== null && e.version !== m.version,
-  }));
+  // Each side of each diff without the linked records the viewer may not see;
+  // a change that was only to those is no change for them.
+  const type = await recordTypeOf(config);
+  const raw = events.map((e) => (e.changes ?? {}) as Record<string, Change>);
+  const sides = await redactLinks(
+    db,
+    viewer,
+    raw.flatMap((c) => [
+      { type, values: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.before])) },
+      { type, values: Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.after])) },
+    ]),
+  );
+  const empty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+  const entries = events.map((e, i) => {
+    // "none" to "none" (a list of hidden records only, now empty) says nothing.
+    const changes = Object.fromEntries(Object.entries(diffValues(sides[2 * i]!, sides[2 * i + 1]!)).filter(([, c]) => !(empty(c.before) && empty(c.after))));
+    return {
+      entry: {
+        id: e.id,
+        action: e.action,
+        occurredAt: e.occurredAt,
+        user: e.user?.name ?? null,
+        version: e.version,
+        changes,
+        metadata: e.metadata,
+        restorable: e.snapshot !== null && e.version !== m.version,
+      },
+      onlyHidden: e.action === "UPDATE" && Object.keys(raw[i]!).length > 0 && Object.keys(changes).length === 0,
+    };
+  });
+  return entries.filter((x) => !x.onlyHidden).map((x) => x.entry);
 }

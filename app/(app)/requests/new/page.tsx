@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { countryOptions, getRequest } from "@/lib/db/requests";
 import { emptyRequestValues } from "@/lib/forms/requests";
 import { can } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { requestRecord } from "@/lib/records/requests";
 
 export const metadata: Metadata = { title: "Log a lobbying attempt" };
@@ -28,7 +29,8 @@ export default async function NewRequestPage({ searchParams }: Props) {
   const earlierId = followUp ? parseId(followUp) : null;
   const earlier = earlierId ? await getRequest(viewer, earlierId) : null;
   if (earlier) {
-    const prior = (await requestRecord.formValues(getDb(), earlier.id))!;
+    // Only the links this viewer may see: a hidden one would be refused on saving (and is in the page's payload).
+    const prior = (await visibleFormValues(requestRecord, viewer, earlier.id, getDb()))!;
     followUpTitle = earlier.title;
     values = {
       ...values,

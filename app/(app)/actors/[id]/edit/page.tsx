@@ -9,6 +9,7 @@ import { getActor } from "@/lib/db/records/actors";
 import { countryOptions } from "@/lib/db/requests";
 import { actorFields } from "@/lib/forms/actors";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { actorRecord } from "@/lib/records/actors";
 
 export const metadata: Metadata = { title: "Edit actor" };
@@ -23,7 +24,8 @@ export default async function EditActorPage({ params }: Props) {
   const actor = id ? await getActor(viewer, id) : null;
   // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
   if (!actor || !canEdit(viewer, actor)) notFound();
-  const values = await actorRecord.formValues(getDb(), actor.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(actorRecord, viewer, actor.id, getDb());
   if (!values) notFound();
   return (
     <div className="max-w-4xl space-y-4">

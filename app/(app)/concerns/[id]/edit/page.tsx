@@ -9,6 +9,7 @@ import { getConcern } from "@/lib/db/concerns";
 import { countryOptions } from "@/lib/db/requests";
 import { concernFields } from "@/lib/forms/concerns";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { concernRecord } from "@/lib/records/concerns";
 
 export const metadata: Metadata = { title: "Edit concern" };
@@ -22,7 +23,8 @@ export default async function EditConcernPage({ params }: Props) {
   const id = parseId(raw);
   const concern = id ? await getConcern(viewer, id) : null;
   if (!concern || !canEdit(viewer, concern)) notFound();
-  const values = await concernRecord.formValues(getDb(), concern.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(concernRecord, viewer, concern.id, getDb());
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">Edit concern</h1>

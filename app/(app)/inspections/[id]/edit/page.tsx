@@ -9,6 +9,7 @@ import { getInspection, inspectionTitle } from "@/lib/db/records/inspections";
 import { countryOptions } from "@/lib/db/requests";
 import { inspectionFields } from "@/lib/forms/inspections";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { inspectionRecord } from "@/lib/records/inspections";
 
 export const metadata: Metadata = { title: "Edit inspection" };
@@ -23,7 +24,8 @@ export default async function EditInspectionPage({ params }: Props) {
   const inspection = id ? await getInspection(viewer, id) : null;
   // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
   if (!inspection || !canEdit(viewer, inspection)) notFound();
-  const values = await inspectionRecord.formValues(getDb(), inspection.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(inspectionRecord, viewer, inspection.id, getDb());
   if (!values) notFound();
   return (
     <div className="max-w-4xl space-y-4">

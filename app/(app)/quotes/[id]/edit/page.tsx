@@ -9,6 +9,7 @@ import { getQuote } from "@/lib/db/records/quotes";
 import { countryOptions } from "@/lib/db/requests";
 import { quoteFieldSpecs } from "@/lib/forms/quotes";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { quoteRecord } from "@/lib/records/quotes";
 
 export const metadata: Metadata = { title: "Edit quote" };
@@ -23,7 +24,8 @@ export default async function EditQuotePage({ params }: Props) {
   const quote = id ? await getQuote(viewer, id) : null;
   // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
   if (!quote || !canEdit(viewer, quote)) notFound();
-  const values = await quoteRecord.formValues(getDb(), quote.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(quoteRecord, viewer, quote.id, getDb());
   if (!values) notFound();
   const countries = await countryOptions();
   return (

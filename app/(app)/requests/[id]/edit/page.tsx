@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { countryOptions, getRequest } from "@/lib/db/requests";
 import { requestFields } from "@/lib/forms/requests";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { requestRecord } from "@/lib/records/requests";
 
 export const metadata: Metadata = { title: "Edit request" };
@@ -22,7 +23,8 @@ export default async function EditRequestPage({ params }: Props) {
   const request = id ? await getRequest(viewer, id) : null;
   // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
   if (!request || !canEdit(viewer, request)) notFound();
-  const values = await requestRecord.formValues(getDb(), request.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(requestRecord, viewer, request.id, getDb());
   return (
     <div className="max-w-4xl space-y-4">
       <h1 className="text-2xl font-semibold">Edit request</h1>

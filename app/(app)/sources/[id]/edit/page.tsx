@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { getSource } from "@/lib/db/records/sources";
 import { sourceFields } from "@/lib/forms/sources";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { sourceRecord } from "@/lib/records/sources";
 
 export const metadata: Metadata = { title: "Edit source" };
@@ -22,7 +23,8 @@ export default async function EditSourcePage({ params }: Props) {
   const source = id ? await getSource(viewer, id) : null;
   // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
   if (!source || !canEdit(viewer, source)) notFound();
-  const values = await sourceRecord.formValues(getDb(), source.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(sourceRecord, viewer, source.id, getDb());
   if (!values) notFound();
   return (
     <div className="max-w-4xl space-y-4">

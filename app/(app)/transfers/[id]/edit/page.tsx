@@ -9,6 +9,7 @@ import { getTransfer, transferTitle } from "@/lib/db/records/transfers";
 import { countryOptions } from "@/lib/db/requests";
 import { transferFields } from "@/lib/forms/transfers";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { transferRecord } from "@/lib/records/transfers";
 
 export const metadata: Metadata = { title: "Edit transfer" };
@@ -23,7 +24,8 @@ export default async function EditTransferPage({ params }: Props) {
   const transfer = id ? await getTransfer(viewer, id) : null;
   // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
   if (!transfer || !canEdit(viewer, transfer)) notFound();
-  const values = await transferRecord.formValues(getDb(), transfer.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(transferRecord, viewer, transfer.id, getDb());
   if (!values) notFound();
   return (
     <div className="max-w-4xl space-y-4">

@@ -9,6 +9,7 @@ import { getWeaponSystem } from "@/lib/db/records/weapon-systems";
 import { countryOptions } from "@/lib/db/requests";
 import { weaponSystemFields } from "@/lib/forms/weapon-systems";
 import { canEdit } from "@/lib/permissions";
+import { visibleFormValues } from "@/lib/records/links";
 import { weaponSystemRecord } from "@/lib/records/weapon-systems";
 
 export const metadata: Metadata = { title: "Edit weapon system" };
@@ -23,7 +24,8 @@ export default async function EditWeaponSystemPage({ params }: Props) {
   const weaponSystem = id ? await getWeaponSystem(viewer, id) : null;
   // Not there, not visible, or not theirs to edit: the edit page does not exist for them.
   if (!weaponSystem || !canEdit(viewer, weaponSystem)) notFound();
-  const values = await weaponSystemRecord.formValues(getDb(), weaponSystem.id);
+  // Without the ids of linked records this viewer may not see (they would be in the page's payload); saving keeps them.
+  const values = await visibleFormValues(weaponSystemRecord, viewer, weaponSystem.id, getDb());
   if (!values) notFound();
   return (
     <div className="max-w-4xl space-y-4">
