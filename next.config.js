@@ -37,7 +37,10 @@ const nextConfig = {
     // (MAX_IMPORT_BYTES in lib/import/limits.ts) to a server action: 1 MB
     // more for the multipart envelope. The proxy buffers request bodies up
     // to its own limit (10 MB by default) and silently cuts what is longer,
-    // so it needs the same limit.
+    // so it needs the same limit. These are only the framework's ceiling:
+    // the server in front of it (lib/http/front-door.ts) refuses a body
+    // from anyone without a session before it is read, and allows 21 MB
+    // only to the import for those who may import (1 MB elsewhere).
     serverActions: { bodySizeLimit: "21mb" },
     proxyClientMaxBodySize: "21mb",
   },

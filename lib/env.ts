@@ -1,5 +1,6 @@
 // The one place that reads process.env. Everything else imports `env`.
 import { z } from "zod";
+import { splitTrustedProxies, trustedProxyEntryProblem } from "@/lib/http/client-address";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,6 +28,22 @@ const schema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  /**
+   * The reverse proxies in front of the app, whose X-Forwarded-For is
+   * believed: comma-separated IP addresses and CIDR blocks (e.g.
+   * `127.0.0.1,10.0.0.0/8`). Empty (the default): the client is the
+   * socket's peer and X-Forwarded-For is ignored (lib/http/client-address.ts).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((text, ctx) => {
+      for (const entry of splitTrustedProxies(text)) {
+        const problem = trustedProxyEntryProblem(entry);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }
+    })
+    .transform(splitTrustedProxies),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { env, processEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
@@ -82,8 +83,11 @@ async function main() {
     secret = fs.readFileSync(file, "utf8").trim();
   }
 
-  const nextBin = require.resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, mode, "-p", String(env.PORT)], {
+  // Next.js behind the front door of lib/cli/serve.ts (body limits before
+  // authentication, the client's address, no framework 500s), without this
+  // process's react-server condition.
+  const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
+  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(projectRoot, "lib/cli/serve.ts"), mode], {
     cwd: projectRoot,
     stdio: "inherit",
     // No telemetry: the app never talks to hosts outside this machine.
