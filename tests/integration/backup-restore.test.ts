@@ -151,6 +151,7 @@ beforeAll(async () => {
   await withClient(source, async (c) => {
     for (const [i, key] of AWKWARD.entries()) {
       await c.query(`INSERT INTO rate_limits (key, points, expire) VALUES ($1, $2, $3)`, [key, i, i % 2 === 0 ? null : String(2 ** 53 + i)]);
+      await c.query(`INSERT INTO "EndedSession" (sid, "userId", "expiresAt") VALUES ($1, $2, now() + interval '8 hours')`, [key, i]);
     }
   });
   const admin = await sourceDb.user.findFirstOrThrow({ where: { role: "ADMIN" } });
