@@ -139,10 +139,11 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * Processes of a server whose postmaster died (SIGKILL, OOM killer): its
- * backends and workers live on, each still serving its connection, and keep
- * the old shared memory attached, so PostgreSQL refuses to start again on
- * the data directory while they run. They are found by their working
+ * Processes of a server whose postmaster died (SIGKILL, OOM killer). They
+ * notice and exit, but not at once (a backend answered a query 10 ms after
+ * its postmaster was killed; one busy with a long statement finishes it
+ * first), and PostgreSQL refuses to start again on the data directory while
+ * one still holds the old shared memory. They are found by their working
  * directory, which every PostgreSQL process sets to the data directory
  * (Linux's /proc; elsewhere nothing is found and PostgreSQL's own refusal
  * says what to do).
