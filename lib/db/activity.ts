@@ -31,8 +31,18 @@ export const ACTIVITY_ACTIONS = ACTIONS;
 
 const PAGE = 50;
 
+/**
+ * Who may read the feed. It lists the events of every record, restricted and
+ * deleted ones included (their changed fields, links to their pages and
+ * histories), so reading it takes seeing every record too: a role given
+ * audit:read-all alone would read the traces of records hidden from it.
+ */
+export function mayReadActivity(viewer: Actor): boolean {
+  return (["audit:read-all", "record:read-restricted", "record:restore"] as const).every((p) => can(viewer.role, p));
+}
+
 export async function listActivity(viewer: Actor, filter: ActivityFilter) {
-  if (!can(viewer.role, "audit:read-all")) throw new ForbiddenError();
+  if (!mayReadActivity(viewer)) throw new ForbiddenError();
   const where: Prisma.AuditEventWhereInput = {
     ...(filter.user ? { userId: filter.user } : {}),
     ...(filter.type ? { entityType: filter.type } : {}),

@@ -104,7 +104,7 @@ export type OpenableRecord = { visibility: "INTERNAL" | "RESTRICTED"; createdByI
  * it (RESTRICTED: editors, admins, its author), and it is not deleted unless
  * the viewer may restore it. Anything else answers 404, as a missing record.
  */
-export function mayOpen(viewer: Viewer, record: OpenableRecord | null | undefined): boolean {
+export function mayOpen<T extends OpenableRecord>(viewer: Viewer, record: T | null | undefined): record is T {
   if (!record || !canSee(viewer, record)) return false;
   return record.deletedAt === null || seesDeleted(viewer);
 }

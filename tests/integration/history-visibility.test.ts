@@ -136,3 +136,18 @@ describe("the record page loader applies the same rule", () => {
     expect(mayOpen(who.editor, null)).toBe(false);
   });
 });
+
+describe("the Activity feed", () => {
+  it("is read only by those who may see every record (admins), with the restricted and deleted records' events", async () => {
+    const { listActivity, mayReadActivity } = await import("@/lib/db/activity");
+    const filter = { page: 1 } as const;
+    for (const name of ["viewer", "analyst", "author", "editor"] as const) {
+      expect(mayReadActivity(who[name])).toBe(false);
+      await expect(listActivity(who[name], filter)).rejects.toMatchObject({ status: 403 });
+    }
+    expect(mayReadActivity(who.admin)).toBe(true);
+    const { rows } = await listActivity(who.admin, { ...filter, type: "CONCERN" });
+    const entities = rows.map((r) => `${r.action} ${r.entityId}`);
+    expect(entities).toEqual(expect.arrayContaining([`DELETE ${ids.deleted}`, `CREATE ${ids.restricted}`]));
+  });
+});

@@ -5,8 +5,7 @@ import { connection } from "next/server";
 import { Badge } from "@/components/badge";
 import { buttonClass } from "@/components/field";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { ACTIVITY_ACTIONS, ACTIVITY_ENTITY_TYPES, activityFilterSchema, activityUsers, listActivity } from "@/lib/db/activity";
-import { can } from "@/lib/permissions";
+import { ACTIVITY_ACTIONS, ACTIVITY_ENTITY_TYPES, activityFilterSchema, activityUsers, listActivity, mayReadActivity } from "@/lib/db/activity";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -28,7 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ActivityPage({ searchParams }: Props) {
   await connection();
   const viewer = await requirePageUser("/admin/activity");
-  if (!can(viewer.role, "audit:read-all")) notFound();
+  if (!mayReadActivity(viewer)) notFound();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = activityFilterSchema.parse(raw);
   const [{ rows, hasNext, page }, users] = await Promise.all([listActivity(viewer, filter), activityUsers()]);
