@@ -63,22 +63,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 function classify(error: unknown): boolean {
+  // Along the causes, and into Prisma's `meta` (a raw query's failure, P2010,
+  // keeps the server's code there) and its driver adapter's error.
   const seen = new Set<unknown>();
-  let e: unknown = error;
-  while (e && typeof e === "object" && !seen.has(e)) {
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const e = queue.shift();
+    if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    const { code, message, cause, originalCode, originalMessage } = e as {
+    const { code, message, cause, originalCode, originalMessage, meta, driverAdapterError } = e as {
       code?: unknown;
       message?: unknown;
       cause?: unknown;
       originalCode?: unknown;
       originalMessage?: unknown;
+      meta?: unknown;
+      driverAdapterError?: unknown;
     };
     if (typeof code === "string" && CODES.has(code)) return true;
     if (typeof originalCode === "string" && CODES.has(originalCode)) return true;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
     if (typeof originalMessage === "string" && MESSAGES.test(originalMessage)) return true;
-    e = cause;
+    queue.push(cause, meta, driverAdapterError);
   }
   return false;
 }

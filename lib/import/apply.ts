@@ -19,6 +19,7 @@ import "server-only";
 // dashboard's rollups count the requests per statement).
 import type pg from "pg";
 import { getLongPool } from "@/lib/db/client";
+import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { ImportFileError, parseCsvFile, type CsvFile } from "@/lib/import/parse";
 import { planImport, type DryRun, type Plan } from "@/lib/import/plan";
@@ -138,6 +139,8 @@ export async function runImport(
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     if (error instanceof AppError) throw error;
+    // An outage is a 503 to try again later, as everywhere, not the import's own 500.
+    if (isDatabaseUnavailable(error)) throw new DatabaseUnavailableError();
     throw databaseFailure(error);
   } finally {
     client.release();

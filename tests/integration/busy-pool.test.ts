@@ -4,7 +4,9 @@
 // Retry-After within the pool's wait, never 500; a transaction that gets its
 // connection within the pool's wait runs (Prisma's own default wait, 2 s,
 // used to throw P2028 first); Prisma's P2028 "Unable to start a transaction
-// in the given time" is a 503 too.
+// in the given time" is a 503 too. So are a statement over the app's time
+// limit and a lock not had in time: the server cancels them (statement_timeout,
+// lock_timeout), the connection is free again, and nothing was changed.
 import type pg from "pg";
 import { z } from "zod";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -18,6 +20,7 @@ const ctx = withMigratedDatabase("busy_pool");
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let collection: Record<string, Handler>;
+let item: Record<string, Handler>;
 let token = "";
 let editorId = 0;
 let countries: { us: number; ru: number };
@@ -56,6 +59,7 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", ctx.url);
   vi.stubEnv("API_RATE_LIMIT_PER_MINUTE", "100000");
   collection = (await import("@/app/api/v1/[resource]/route")) as unknown as Record<string, Handler>;
+  item = (await import("@/app/api/v1/[resource]/[id]/route")) as unknown as Record<string, Handler>;
   countries = await makeUsAndRussia(ctx.db);
   const editor = await makeUser(ctx.db, "EDITOR");
   editorId = editor.id;
@@ -121,5 +125,52 @@ describe("a pool with every connection busy", () => {
       await db.$disconnect();
       await pool.end();
     }
+  });
+
+  it("answers a statement over the app's limit 503: the server cancels it (statement_timeout) in about 3 s", async () => {
+    const { getPool } = await import("@/lib/db/client");
+    const started = Date.now();
+    const error = await getPool().query("SELECT pg_sleep(10)").then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "57014" });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const { errorResponse } = await import("@/lib/api/http");
+    expect(errorResponse(error).status).toBe(503);
+  });
+
+  it("answers a write that waits too long for a row lock 503, and changes nothing (lock_timeout)", async () => {
+    const created = await call("POST", requestData("locked"));
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: number }).id;
+    let releaseLock!: () => void;
+    const lockHeld = new Promise<void>((resolve) => (releaseLock = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = ctx.db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "DiplomaticRequest" WHERE id = ${id} FOR UPDATE`;
+      locked();
+      await lockHeld;
+    }, { timeout: 20_000 });
+    await isLocked;
+    try {
+      const started = Date.now();
+      const request = new Request(`http://localhost/api/v1/requests/${id}`, {
+        method: "PATCH",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ version: 1, data: { askDetail: "while locked" } }),
+      });
+      const res = await item.PATCH!(request, { params: Promise.resolve({ resource: "requests", id: String(id) }) });
+      expect(res.status, await res.clone().text()).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("DATABASE_UNAVAILABLE");
+      expect(res.headers.get("retry-after")).toBeTruthy();
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      releaseLock();
+      await holder;
+    }
+    const row = await ctx.db.diplomaticRequest.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ version: 1, askDetail: null });
   });
 });

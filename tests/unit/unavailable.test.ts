@@ -1,5 +1,6 @@
-// Which errors mean "the database cannot be reached" (503) rather than a
-// failed query (lib/db/unavailable.ts). Table-driven.
+// Which errors mean "the database cannot answer now" (503: unreachable,
+// frozen, or too busy for a request's time limits) rather than a failed
+// query (lib/db/unavailable.ts). Table-driven.
 import { describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 
@@ -16,6 +17,14 @@ describe("isDatabaseUnavailable", () => {
     ["connection cut", new Error("Connection terminated unexpectedly")],
     ["wrapped as a cause", Object.assign(new Error("query failed"), { cause: withCode("ECONNRESET") })],
     ["Prisma's driver error", Object.assign(new Error("adapter"), { originalCode: "57P01" })],
+    ["a statement timeout", withCode("57014", "canceling statement due to statement timeout")],
+    ["a lock timeout", withCode("55P03", "canceling statement due to lock timeout")],
+    ["too many connections", withCode("53300", "sorry, too many clients already")],
+    ["no answer from the server (pg's query_timeout)", new Error("Query read timeout")],
+    ["a connection not made in time", new Error("Connection terminated due to connection timeout")],
+    ["Prisma's transaction not started in time (P2028)", withCode("P2028", "Transaction API error: Unable to start a transaction in the given time.")],
+    ["Prisma's expired transaction (P2028)", withCode("P2028", "Transaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 30000 ms")],
+    ["a raw query's server code in Prisma's meta (P2010)", Object.assign(withCode("P2010", "Raw query failed."), { meta: { code: "55P03", message: "canceling statement due to lock timeout" } })],
   ])("%s: unavailable", (_label, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
@@ -23,7 +32,8 @@ describe("isDatabaseUnavailable", () => {
   it.each([
     ["a unique violation", withCode("P2002", "Unique constraint failed")],
     ["a syntax error", withCode("42601", "syntax error at or near")],
-    ["a statement timeout", withCode("57014", "canceling statement due to statement timeout")],
+    ["a closed transaction used again (P2028)", withCode("P2028", "Transaction API error: Transaction already closed: A query cannot be executed on a committed transaction.")],
+    ["a raw query's syntax error (P2010)", Object.assign(withCode("P2010", "Raw query failed."), { meta: { code: "42601", message: "syntax error" } })],
     ["a plain error", new Error("something else")],
     ["not an error", "ECONNREFUSED"],
     ["nothing", undefined],
