@@ -14,7 +14,6 @@ import { mayOpenRecord } from "@/lib/pages/record-page";
 import { can } from "@/lib/permissions";
 import { RECORDS, RECORD_TYPES, type RecordType } from "@/lib/records/registry";
 import { recordHistory } from "@/lib/records/service";
-import type { FieldSpec } from "@/lib/forms/fields";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -41,16 +40,17 @@ export default async function HistoryPage({ params }: Props) {
   // record's history only for those who may restore it, a restricted one's
   // only for editors, admins and its author.
   if (!(await mayOpenRecord(viewer, config, id))) notFound();
-  const events = await recordHistory(config, viewer, id);
-  if (!events) notFound();
+  const history = await recordHistory(config, viewer, id);
+  if (!history) notFound();
   const fields = FORM_FIELDS[type] ?? [];
   const countries = new Map((await getDb().country.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
-  const currentVersion = Math.max(0, ...events.map((h) => h.version ?? 0));
+  const currentVersion = Math.max(0, ...history.map((h) => h.version ?? 0));
 
   // Names of the records that pickers link, in one query per kind and 100
-  // ids: only those the viewer may see (deleted ones marked, for editors).
+  // ids (deleted ones marked, for editors). recordHistory already left out
+  // the linked records the viewer may not see (lib/records/links.ts).
   const wanted = new Map<string, Set<number>>();
-  for (const h of events) {
+  for (const h of history) {
     for (const [name, c] of Object.entries(h.changes)) {
       const field = fields.find((f) => f.name === name);
       if (field?.kind !== "picker") continue;
@@ -72,9 +72,6 @@ export default async function HistoryPage({ params }: Props) {
     }
     recordLabels.set(kind, labels);
   }
-  // A linked record the viewer may not see is left out of the diff, as from
-  // its page: not its name, nor its id, nor that a change touched it.
-  const history = events.map((h) => ({ ...h, changes: withoutHidden(h.changes, fields, recordLabels) }));
   const order = (name: string) => {
     const i = fields.findIndex((f) => f.name === name);
     return i === -1 ? fields.length : i;
@@ -138,31 +135,4 @@ export default async function HistoryPage({ params }: Props) {
       </ol>
     </div>
   );
-}
-
-type Changes = Record<string, { before: unknown; after: unknown }>;
-
-/**
- * The changes with the ids of linked records that have no label (the viewer
- * may not see them) removed: from a list, or a single link shown as none.
- * A field whose before and after are then the same is left out.
- */
-function withoutHidden(changes: Changes, fields: readonly FieldSpec[], labels: ReadonlyMap<string, ReadonlyMap<number, string>>): Changes {
-  const out: Changes = {};
-  for (const [name, c] of Object.entries(changes)) {
-    const field = fields.find((f) => f.name === name);
-    if (field?.kind !== "picker" || field.lookup === "owner") {
-      out[name] = c;
-      continue;
-    }
-    const known = labels.get(field.lookup);
-    const keep = (v: unknown): unknown => {
-      if (Array.isArray(v)) return v.filter((x) => typeof x !== "number" || known?.has(x));
-      return typeof v === "number" && !known?.has(v) ? null : v;
-    };
-    const before = keep(c.before);
-    const after = keep(c.after);
-    if (JSON.stringify(before) !== JSON.stringify(after)) out[name] = { before, after };
-  }
-  return out;
 }
