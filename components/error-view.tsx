@@ -1,9 +1,11 @@
 "use client";
 // What a page shows when it failed: the database being unavailable (asked of
-// /api/health, since a production error carries no message to the browser)
-// with a retry every few seconds until it is back, or an unexpected error
-// with the references to quote (the error's digest and the request id that
-// the server's logs carry).
+// /api/health, since a production error carries no message to the browser;
+// or said by the page's own 503, which the server answers for a page that
+// failed while the database was unavailable, even if it is back by the time
+// the browser asks) with a retry every few seconds until it is back, or an
+// unexpected error with the references to quote (the error's digest and the
+// request id that the server's logs carry).
 import { useEffect, useState, useSyncExternalStore } from "react";
 
 const RETRY_MS = 5_000;
@@ -11,6 +13,18 @@ const noSubscription = () => () => {};
 
 function requestIdOfPage(): string | null {
   return document.querySelector('meta[name="request-id"]')?.getAttribute("content") ?? null;
+}
+
+// The document's HTTP status is read once per page load: a retry that fails
+// again for another reason must not retry for ever.
+let documentStatusRead = false;
+
+/** Whether this page's document came with a 503 (the first time only). */
+function documentWas503(): boolean {
+  if (documentStatusRead) return false;
+  documentStatusRead = true;
+  const navigation = performance.getEntriesByType?.("navigation")[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+  return navigation?.responseStatus === 503;
 }
 
 async function databaseUp(): Promise<boolean | null> {
@@ -36,7 +50,7 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
       if (stopped) return;
       if (up === true) {
         // Back (or never down): an unexpected error is shown; a recovered database retries the page.
-        if (first) setState("error");
+        if (first && !documentWas503()) setState("error");
         else reset();
         return;
       }
