@@ -41,10 +41,13 @@ export function ListView<Row extends { id: number | string }>({
   // The sort survives a change of filters; the page does not.
   const kept = listQuery(params, { page: 1 });
   const hidden: Record<string, string> = {};
-  for (const key of ["sort", "dir"]) {
+  // So are the linked-record filters (transfers of one weapon system), which the bar has no field for.
+  const links = Object.entries(params.links);
+  for (const key of ["sort", "dir", ...links.map(([k]) => k)]) {
     const v = kept.get(key);
     if (v) hidden[key] = v;
   }
+  const linkSpec: Readonly<Record<string, string>> = LIST_SPECS[params.type].links;
   return (
     <div className="space-y-4">
       <div>
@@ -66,6 +69,16 @@ export function ListView<Row extends { id: number | string }>({
           Showing deleted {plural} only, to restore them.{" "}
           <Link href={listHref({ ...params, deleted: false, page: 1 })} className="underline">
             Show current {plural}
+          </Link>
+        </p>
+      ) : null}
+      {links.length ? (
+        <p role="status" className="text-sm">
+          Only the {plural} linked to {links.map(([k, id]) => `${linkSpec[k] ?? k} ${id}`).join(" and ")}
+          {links.some(([k]) => k === "requestingActor") ? " (as the requesting side)" : ""}
+          {links.some(([k]) => k === "targetActor") ? " (as the side asked)" : ""}.{" "}
+          <Link href={listHref({ ...params, links: {}, page: 1 })} className="text-blue-700 underline dark:text-blue-400">
+            Show all {plural}
           </Link>
         </p>
       ) : null}

@@ -57,6 +57,9 @@ function listParameters(resource: ApiResource) {
   for (const [key, values] of Object.entries(spec.enums)) {
     out.push(q(key, `One or more of the values, comma-separated.`, { type: "string", description: Object.values(values).join(", ") }));
   }
+  for (const [key, noun] of Object.entries(spec.links)) {
+    out.push(q(key, `Only those linked to this ${noun} (its id).`, { type: "string", pattern: "^\\d{1,9}$" }));
+  }
   out.push(q("sort", "Order of the list.", { type: "string", enum: Object.keys(spec.sorts) }));
   out.push(q("dir", "Direction of the order.", { type: "string", enum: ["asc", "desc"] }));
   return out;

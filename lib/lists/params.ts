@@ -43,6 +43,13 @@ type ListSpec = {
   verification: boolean;
   /** Soft-deleted records can be listed (deleted=yes, editors only). */
   deletable: boolean;
+  /**
+   * Filters by a linked record, by its id (weaponSystem=12: the transfers of
+   * weapon system 12): URL parameter → what the id names, for messages. The
+   * record pages link to these for the whole of a related list they show
+   * only the first rows of (lib/db/records/related.ts).
+   */
+  links: Readonly<Record<string, string>>;
   /** Sort keys, each with the direction a first click on its column gives. */
   sorts: Readonly<Record<string, SortDir>>;
   defaultSort: string;
@@ -53,6 +60,7 @@ export const LIST_SPECS = {
     path: "/concerns",
     noun: "concern",
     enums: { status: ConcernStatus, severity: Severity, category: ConcernCategory },
+    links: { transfer: "transfer", request: "request" },
     search: true,
     country: true,
     region: false,
@@ -66,6 +74,7 @@ export const LIST_SPECS = {
     path: "/requests",
     noun: "request",
     enums: { response: RequestResponse, weapon: WeaponCategory },
+    links: { actor: "actor", requestingActor: "actor", targetActor: "actor", concern: "concern", transfer: "transfer", followUpOf: "request" },
     search: true,
     country: true,
     region: false,
@@ -79,6 +88,7 @@ export const LIST_SPECS = {
     path: "/transfers",
     noun: "transfer",
     enums: { status: TransferStatus, weapon: WeaponCategory },
+    links: { weaponSystem: "weapon system", concern: "concern", request: "request" },
     search: true,
     country: true,
     region: false,
@@ -92,6 +102,7 @@ export const LIST_SPECS = {
     path: "/inspections",
     noun: "inspection",
     enums: { status: InspectionStatus },
+    links: { transfer: "transfer", weaponSystem: "weapon system", concern: "concern" },
     search: true,
     country: true,
     region: false,
@@ -105,6 +116,7 @@ export const LIST_SPECS = {
     path: "/sources",
     noun: "source",
     enums: { kind: SourceKind },
+    links: {},
     search: true,
     country: false,
     region: false,
@@ -118,6 +130,7 @@ export const LIST_SPECS = {
     path: "/actors",
     noun: "actor",
     enums: { kind: ActorKind },
+    links: { request: "request" },
     search: true,
     country: true,
     region: false,
@@ -131,6 +144,7 @@ export const LIST_SPECS = {
     path: "/weapon-systems",
     noun: "weapon system",
     enums: { weapon: WeaponCategory },
+    links: {},
     search: true,
     country: true,
     region: false,
@@ -144,6 +158,7 @@ export const LIST_SPECS = {
     path: "/countries",
     noun: "country",
     enums: {},
+    links: {},
     search: true,
     country: false,
     region: true,
@@ -180,6 +195,8 @@ export type AnyListParams = {
   region: string | null;
   /** Enum filters by URL parameter; a row matches any of several values. */
   enums: Readonly<Record<string, readonly string[]>>;
+  /** Linked-record filters that are set, by URL parameter (see ListSpec.links). */
+  links: Readonly<Record<string, number>>;
   from: DateBound | null;
   to: DateBound | null;
   /** true: verified only, false: unverified only, null: both. */
@@ -219,6 +236,12 @@ const countrySchema = z
 const regionSchema = z.string().regex(/^[\p{L}][\p{L} .'-]{0,39}$/u);
 const yesNoSchema = z.enum(["yes", "no"]);
 const dirSchema = z.enum(["asc", "desc"]);
+/** A record's id as the URL gives it (a linked-record filter). */
+const idSchema = z
+  .string()
+  .regex(/^\d{1,9}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1));
 const pageSchema = z
   .string()
   .regex(/^\d{1,7}$/)
@@ -351,6 +374,15 @@ export function parseListParams<T extends ListType>(type: T, raw: RawSearchParam
     enums[param] = chosen;
   }
 
+  const links: Record<string, number> = {};
+  for (const [param, noun] of Object.entries(spec.links)) {
+    const v = one(param);
+    if (v === null) continue;
+    const r = idSchema.safeParse(v);
+    if (r.success) links[param] = r.data;
+    else messages.push(`${shown(v)} is not a number (“${param}” takes the number of the ${noun}, such as 12); it was ignored.`);
+  }
+
   let from: DateBound | null = null;
   let to: DateBound | null = null;
   if (spec.dates) {
@@ -412,7 +444,7 @@ export function parseListParams<T extends ListType>(type: T, raw: RawSearchParam
     else messages.push(`Page ${shown(rawPage)} does not exist (pages are numbered 1 to ${MAX_PAGE.toLocaleString("en")}); showing page 1.`);
   }
 
-  const params = { type, q, country, region, enums, from, to, verified, deleted, sort, dir, page } as ListParams<T>;
+  const params = { type, q, country, region, enums, links, from, to, verified, deleted, sort, dir, page } as ListParams<T>;
   return { params, messages };
 }
 
@@ -427,6 +459,7 @@ export function hasFilters(params: AnyListParams): boolean {
       params.to ||
       params.verified !== null ||
       params.deleted ||
+      Object.keys(params.links).length > 0 ||
       Object.values(enums).some((v) => v.length > 0),
   );
 }
@@ -443,6 +476,7 @@ export function listQuery(params: AnyListParams, changes: ListChanges = {}): URL
   for (const [param, chosen] of Object.entries(params.enums)) {
     if (chosen.length) out.set(param, chosen.join(","));
   }
+  for (const [param, id] of Object.entries(params.links)) out.set(param, String(id));
   if (params.from) out.set("from", params.from.input);
   if (params.to) out.set("to", params.to.input);
   if (params.verified !== null) out.set("verified", params.verified ? "yes" : "no");

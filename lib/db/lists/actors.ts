@@ -13,6 +13,7 @@ import {
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
+import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -40,6 +41,7 @@ const SORTS: Record<SortKey<"actors">, SortColumn> = {
 export function actorListQuery(viewer: Viewer, params: ListParams<"actors">): ListQuery {
   const { sql } = Prisma;
   const where = baseWhere(viewer, params, "a");
+  where.push(...linkWhere(viewer, params));
   if (params.country) where.push(sql`a."countryId" = ${countryIdSql(params.country)}`);
   if (params.enums.kind.length) where.push(enumInSql("a.kind", "ActorKind", params.enums.kind));
   if (params.verified !== null) where.push(verifiedSql("a", params.verified));

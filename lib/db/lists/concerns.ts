@@ -15,6 +15,7 @@ import {
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
+import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -52,6 +53,7 @@ const SORTS: Record<SortKey<"concerns">, SortColumn> = {
 export function concernListQuery(viewer: Viewer, params: ListParams<"concerns">): ListQuery {
   const { sql } = Prisma;
   const where = baseWhere(viewer, params, "k");
+  where.push(...linkWhere(viewer, params));
   if (params.country) {
     where.push(sql`EXISTS (SELECT 1 FROM "ConcernCountry" cc WHERE cc."concernId" = k.id AND cc."countryId" = ${countryIdSql(params.country)})`);
   }

@@ -15,6 +15,7 @@ import {
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
+import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -54,6 +55,7 @@ const SORTS: Record<SortKey<"inspections">, SortColumn> = {
 export function inspectionListQuery(viewer: Viewer, params: ListParams<"inspections">): ListQuery {
   const { sql } = Prisma;
   const where = baseWhere(viewer, params, "i");
+  where.push(...linkWhere(viewer, params));
   if (params.country) {
     const id = countryIdSql(params.country);
     where.push(sql`(i."hostCountryId" = ${id} OR i."inspectingCountryId" = ${id})`);

@@ -15,6 +15,7 @@ import {
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
+import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -57,6 +58,7 @@ const SORTS: Record<SortKey<"requests">, SortColumn> = {
 export function requestListQuery(viewer: Viewer, params: ListParams<"requests">): ListQuery {
   const { sql } = Prisma;
   const where = baseWhere(viewer, params, "r");
+  where.push(...linkWhere(viewer, params));
   const anyOf: Prisma.Sql[] = [];
   if (params.country) {
     const id = countryIdSql(params.country);
