@@ -1,17 +1,19 @@
-import type { ConcernCitation } from "@/lib/db/concerns";
+import { RelatedMore } from "@/components/records/linked-records";
+import type { Related } from "@/lib/db/records/related";
+import type { CitationRow } from "@/lib/db/records/sources";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
 
 /** The sources a record cites, each with the passage that supports it. */
-export function Citations({ citations, label = "Sources" }: { citations: ConcernCitation[]; label?: string }) {
-  if (citations.length === 0) {
+export function Citations({ citations, label = "Sources" }: { citations: Related<CitationRow>; label?: string }) {
+  if (citations.total === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">No source cited.</p>;
   }
   return (
     <div className="mt-2">
       <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</h4>
       <ul className="mt-1 space-y-2">
-        {citations.map((c) => (
+        {citations.rows.map((c) => (
           <li key={c.id} className="border-l-2 border-slate-300 pl-3 text-sm dark:border-slate-700">
             <div>
               <span className="font-medium">{c.source.title}</span>{" "}
@@ -26,6 +28,7 @@ export function Citations({ citations, label = "Sources" }: { citations: Concern
           </li>
         ))}
       </ul>
+      <RelatedMore list={citations} plural="sources cited" />
     </div>
   );
 }

@@ -1,14 +1,16 @@
-import type { ConcernDetail } from "@/lib/db/concerns";
-import { formatVagueDate } from "@/lib/format/dates";
 import { Citations } from "@/components/citations";
+import { RelatedMore } from "@/components/records/linked-records";
+import type { Related } from "@/lib/db/records/related";
+import type { QuoteWithCitations } from "@/lib/db/records/sources";
+import { formatVagueDate } from "@/lib/format/dates";
 
-type Quote = ConcernDetail["quotes"][number];
-
-export function Quotes({ quotes }: { quotes: Quote[] }) {
-  if (quotes.length === 0) return null;
+/** Quotes in full, each with its sources; nothing when there is none. */
+export function Quotes({ quotes }: { quotes: Related<QuoteWithCitations> }) {
+  if (quotes.total === 0) return null;
   return (
+    <>
     <ul className="mt-3 space-y-3">
-      {quotes.map((q) => (
+      {quotes.rows.map((q) => (
         <li key={q.id}>
           <figure className="rounded border border-slate-200 p-3 dark:border-slate-800">
             <blockquote className="text-base">“{q.text}”</blockquote>
@@ -22,5 +24,7 @@ export function Quotes({ quotes }: { quotes: Quote[] }) {
         </li>
       ))}
     </ul>
+    <RelatedMore list={quotes} plural="quotes" />
+    </>
   );
 }

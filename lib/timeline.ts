@@ -45,3 +45,24 @@ export function transferMilestones(t: { orderYear: number | null; orderYearUncer
   for (const year of t.deliveryYears) out.push({ label: "Delivered", date: at(year), uncertain: t.deliveryYearsUncertain });
   return out;
 }
+
+/**
+ * A timeline built from bounded lists (lib/db/records/related.ts), each the
+ * first rows of one kind of event in date order: where a list stops short of
+ * its total, later events of that kind are missing, so the timeline stops at
+ * the date of the last row of the first such list (`until`, a Date: events
+ * after it, and undated ones, are left out). A list that stops short among
+ * its undated rows (every dated one read) cuts nothing but undated events.
+ * `until` is null when nothing was cut.
+ */
+export function boundTimeline<T>(
+  items: TimelineItem<T>[],
+  partial: { last: Date | null }[],
+): { items: TimelineItem<T>[]; until: Date | null; cut: boolean } {
+  const sorted = sortTimeline(items);
+  if (partial.length === 0) return { items: sorted, until: null, cut: false };
+  const dated = partial.map((p) => p.last).filter((d): d is Date => d !== null);
+  const until = dated.length ? new Date(Math.min(...dated.map((d) => d.getTime()))) : null;
+  const kept = sorted.filter((i) => i.date !== null && (until === null || i.date.getTime() <= until.getTime()));
+  return { items: kept, until, cut: true };
+}

@@ -14,20 +14,23 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { addCitationAction, removeCitationAction } from "@/app/(app)/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordPicker } from "@/components/forms/record-picker";
-import type { ConcernCitation } from "@/lib/db/concerns";
+import { RelatedMore } from "@/components/records/linked-records";
+import type { Related } from "@/lib/db/records/related";
+import type { CitationRow } from "@/lib/db/records/sources";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
 import { credibilityLabel, credibilityOptions, reliabilityLabel } from "@/lib/forms/sources";
 import type { CitationTarget } from "@/lib/validation/citations";
 
-/** One citation, as getRequest, getConcern and the lib/db/records/* getters select it. */
-export type CitationItem = ConcernCitation;
+/** One citation, as citationArgs (lib/db/records/sources.ts) selects it for every record page. */
+export type CitationItem = CitationRow;
 
 export type RecordCitationsProps = {
   /** The citing record's type, as the record registry names it ("request", "weaponSystem", ...). */
   targetType: CitationTarget;
   targetId: number;
-  citations: CitationItem[];
+  /** Its first citations, how many there are, and where all are listed. */
+  citations: Related<CitationItem>;
   /** Whether the viewer may edit the record (canEdit) and it is not deleted. */
   canCite: boolean;
   /** Heading of the list, for screen readers; "Cited sources" by default. */
@@ -42,15 +45,16 @@ export function RecordCitations({ targetType, targetId, citations, canCite, labe
   return (
     <div className="space-y-3">
       <FormError message={error} />
-      {citations.length === 0 ? (
+      {citations.total === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No source cited.</p>
       ) : (
         <ul className="space-y-3" aria-label={label}>
-          {citations.map((c) => (
+          {citations.rows.map((c) => (
             <CitationEntry key={c.id} citation={c} canRemove={canCite} onError={setError} />
           ))}
         </ul>
       )}
+      <RelatedMore list={citations} plural="sources cited" />
       {canCite ? <CiteSourceForm targetType={targetType} targetId={targetId} /> : null}
     </div>
   );

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { relatedArgs, withRelated } from "@/lib/db/records/related";
+import { quotesHref, quotesWithCitations, relatedCitations } from "@/lib/db/records/sources";
 import { readableBy, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
 
 const countrySelect = { id: true, name: true, alpha2: true } as const;
@@ -9,22 +11,37 @@ export async function getRequest(viewer: Viewer, id: number, options: { includeD
   // Deleted requests are shown (for restoring) only when asked for.
   const visibleOnly = visibleTo(viewer);
   const where = { id, ...(options.includeDeleted ? visibleOnly : readable) };
-  const citations = {
-    where: { source: readable },
-    orderBy: { id: "asc" as const },
+  // Each list bounded (lib/db/records/related.ts).
+  const followUps = relatedArgs({
+    where: readable,
+    orderBy: [{ occurredOn: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }],
+    select: { id: true, title: true, occurredOn: true, occurredOnPrecision: true },
+  });
+  const actors = relatedArgs({
+    where: { actor: readable },
+    orderBy: [{ side: "asc" as const }, { actorId: "asc" as const }],
+    select: { side: true, actor: { select: { id: true, name: true, title: true, ...visibilityFields } } },
+  });
+  const concerns = relatedArgs({
+    where: { concern: readable },
+    orderBy: { concernId: "asc" as const },
+    select: { concern: { select: { id: true, title: true, status: true, ...visibilityFields } } },
+  });
+  const transfers = relatedArgs({
+    where: { transfer: readable },
+    orderBy: { transferId: "asc" as const },
     select: {
-      id: true,
-      passage: true,
-      note: true,
-      credibility: true,
-      source: {
+      transfer: {
         select: {
-          id: true, kind: true, title: true, author: true, publishedOn: true, publishedOnPrecision: true,
-          classification: true, reliability: true, url: true, ...visibilityFields,
+          id: true, ...visibilityFields,
+          supplier: { select: countrySelect }, recipient: { select: countrySelect },
+          weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
         },
       },
     },
-  };
+  });
+  const quotes = quotesWithCitations(readable);
+  const citations = relatedCitations(readable, "request", id);
   const r = await getDb().diplomaticRequest.findFirst({
     where,
     select: {
@@ -38,38 +55,30 @@ export async function getRequest(viewer: Viewer, id: number, options: { includeD
       requestingCountry: { select: countrySelect },
       targetCountry: { select: countrySelect },
       followUpOf: { select: { id: true, title: true, deletedAt: true, ...visibilityFields } },
-      followUps: { where: readable, select: { id: true, title: true, occurredOn: true, occurredOnPrecision: true } },
-      actorLinks: {
-        where: { actor: readable },
-        select: { side: true, actor: { select: { id: true, name: true, title: true, ...visibilityFields } } },
-      },
-      concernLinks: { where: { concern: readable }, select: { concern: { select: { id: true, title: true, status: true, ...visibilityFields } } } },
-      transferLinks: {
-        where: { transfer: readable },
+      followUps: followUps.rows,
+      actorLinks: actors.rows,
+      concernLinks: concerns.rows,
+      transferLinks: transfers.rows,
+      quotes: quotes.rows,
+      citations: citations.rows,
+      _count: {
         select: {
-          transfer: {
-            select: {
-              id: true, ...visibilityFields,
-              supplier: { select: countrySelect }, recipient: { select: countrySelect },
-              weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
-            },
-          },
+          followUps: followUps.count, actorLinks: actors.count, concernLinks: concerns.count, transferLinks: transfers.count,
+          quotes: quotes.count, citations: citations.count,
         },
       },
-      quotes: {
-        where: readable,
-        orderBy: { id: "asc" },
-        select: {
-          id: true, text: true, speakerLabel: true, saidOn: true, saidOnPrecision: true, context: true, ...visibilityFields,
-          speaker: { select: { id: true, name: true, title: true, ...visibilityFields } },
-          citations,
-        },
-      },
-      citations,
     },
   });
   if (!r) return null;
-  const result = redactInvisible(viewer, r);
+  const redacted = redactInvisible(viewer, r);
+  const result = withRelated({ ...redacted, quotes: quotes.bound(redacted.quotes) }, {
+    followUps: `/requests?followUpOf=${id}&sort=date&dir=asc`,
+    actorLinks: `/actors?request=${id}`,
+    concernLinks: `/concerns?request=${id}`,
+    transferLinks: `/transfers?request=${id}`,
+    quotes: quotesHref("request", id),
+    citations: citations.href,
+  });
   if (result.followUpOf?.deletedAt) result.followUpOf = null;
   return result;
 }

@@ -41,28 +41,28 @@ describe("getConcern", () => {
     const id = (await concerns.listUnresolvedConcerns(viewer))[0]!.id;
     const c = await concerns.getConcern(viewer, id);
     expect(c).not.toBeNull();
-    const years = c!.requestLinks.map((l) => l.request.occurredOn?.getUTCFullYear());
+    const years = c!.requestLinks.rows.map((l) => l.request.occurredOn?.getUTCFullYear());
     expect(years).toEqual([2005, 2009]);
-    const [r2005, r2009] = c!.requestLinks.map((l) => l.request);
-    expect(r2005!.quotes.map((q) => q.text)).toContain("That is your decision, not ours; we have our own policy.");
-    expect(r2005!.citations.map((x) => x.source.title)).toEqual(
+    const [r2005, r2009] = c!.requestLinks.rows.map((l) => l.request);
+    expect(r2005!.quotes.rows.map((q) => q.text)).toContain("That is your decision, not ours; we have our own policy.");
+    expect(r2005!.citations.rows.map((x) => x.source.title)).toEqual(
       expect.arrayContaining([expect.stringMatching(/2005 cable/)]),
     );
     expect(r2009!.followUpOf?.id).toBe(r2005!.id);
-    expect(c!.transferLinks[0]!.transfer.weaponSystem?.name).toBe("Igla-S");
-    expect(c!.inspections).toHaveLength(1);
-    expect(c!.inspections[0]).toMatchObject({ status: "RIGHT_ASSERTED", conductedOn: null });
-    expect(c!.quotes.map((q) => q.speaker?.name ?? q.speakerLabel)).toEqual(
+    expect(c!.transferLinks.rows[0]!.transfer.weaponSystem?.name).toBe("Igla-S");
+    expect(c!.inspections.rows).toHaveLength(1);
+    expect(c!.inspections.rows[0]).toMatchObject({ status: "RIGHT_ASSERTED", conductedOn: null });
+    expect(c!.quotes.rows.map((q) => q.speaker?.name ?? q.speakerLabel)).toEqual(
       expect.arrayContaining(["Anatoliy Kulikov", "Matt Schroeder"]),
     );
-    expect(c!.statusChanges).toHaveLength(1);
+    expect(c!.statusChanges.rows).toHaveLength(1);
   });
 
   it("leaves out a deleted request and answers null for a missing or deleted concern", async () => {
     const id = (await concerns.listUnresolvedConcerns(viewer))[0]!.id;
     const r = await ctx.db.diplomaticRequest.findFirstOrThrow({ where: { externalId: "demo:request:2009" } });
     await ctx.db.diplomaticRequest.update({ where: { id: r.id }, data: { deletedAt: new Date() } });
-    expect((await concerns.getConcern(viewer, id))!.requestLinks).toHaveLength(1);
+    expect((await concerns.getConcern(viewer, id))!.requestLinks.rows).toHaveLength(1);
     await ctx.db.diplomaticRequest.update({ where: { id: r.id }, data: { deletedAt: null } });
 
     expect(await concerns.getConcern(viewer, 999_999)).toBeNull();

@@ -64,10 +64,10 @@ describe("getTransfer", () => {
       recipient: { alpha2: "VE" },
       weaponSystem: { name: "Igla-S", category: "MANPADS" },
     });
-    expect(t!.concernLinks.map((l) => l.concern.status)).toEqual(["OPEN"]);
-    expect(t!.requestLinks.map((l) => l.request.occurredOn?.getUTCFullYear())).toEqual([2005, 2009]);
-    expect(t!.inspections.map((i) => i.id)).toEqual([ids.inspection]);
-    expect(t!.citations.map((c) => c.source.id).sort()).toEqual(
+    expect(t!.concernLinks.rows.map((l) => l.concern.status)).toEqual(["OPEN"]);
+    expect(t!.requestLinks.rows.map((l) => l.request.occurredOn?.getUTCFullYear())).toEqual([2005, 2009]);
+    expect(t!.inspections.rows.map((i) => i.id)).toEqual([ids.inspection]);
+    expect(t!.citations.rows.map((c) => c.source.id).sort()).toEqual(
       [ids.article, (await ctx.db.source.findUniqueOrThrow({ where: { externalId: "demo:source:parade-2009" } })).id].sort(),
     );
     expect(transfers.transferTitle(t!)).toBe("Russia to Venezuela: Igla-S");
@@ -85,9 +85,9 @@ describe("getInspection", () => {
       transfer: { id: ids.transfer, supplier: { alpha2: "RU" } },
       weaponSystem: { id: ids.igla },
     });
-    expect(i!.transfer!.concernLinks).toHaveLength(1);
-    expect(i!.quotes.map((q) => q.id)).toEqual([ids.schroederQuote]);
-    expect(i!.citations.map((c) => c.source.id)).toEqual([ids.article]);
+    expect(i!.transfer!.concernLinks.rows).toHaveLength(1);
+    expect(i!.quotes.rows.map((q) => q.id)).toEqual([ids.schroederQuote]);
+    expect(i!.citations.rows.map((c) => c.source.id)).toEqual([ids.article]);
     expect(inspections.inspectionTitle(i!)).toBe("Inspection in Venezuela by Russia");
   });
 
@@ -102,18 +102,19 @@ describe("getActor", () => {
   it("returns the actor with the requests they received, what they said and the sources", async () => {
     const a = await actors.getActor(who.analyst, ids.antonov);
     expect(a).toMatchObject({ name: "Anatoliy Antonov", kind: "PERSON", country: { alpha2: "RU" } });
-    expect(a!.requestLinks.map((l) => [l.side, l.request.occurredOn?.getUTCFullYear()])).toEqual([["TARGET", 2005]]);
-    expect(a!.quotes.map((q) => q.text)).toEqual(
+    expect(a!.requestsReceived.rows.map((l) => [l.side, l.request.occurredOn?.getUTCFullYear()])).toEqual([["TARGET", 2005]]);
+    expect(a!.requestsMade.total).toBe(0);
+    expect(a!.quotes.rows.map((q) => q.text)).toEqual(
       expect.arrayContaining(["That is your decision, not ours; we have our own policy."]),
     );
-    expect(a!.quotes.every((q) => q.request?.title.includes("2005"))).toBe(true);
-    expect(a!.citations.map((c) => c.source.id)).toEqual([ids.article]);
+    expect(a!.quotes.rows.every((q) => q.request?.title.includes("2005"))).toBe(true);
+    expect(a!.citations.rows.map((c) => c.source.id)).toEqual([ids.article]);
   });
 
   it("lists the requests an actor made (requesting side)", async () => {
     const clinton = await ctx.db.actor.findUniqueOrThrow({ where: { externalId: "demo:actor:clinton" } });
     const a = await actors.getActor(who.viewer, clinton.id);
-    expect(a!.requestLinks.map((l) => [l.side, l.request.occurredOn?.getUTCFullYear()])).toEqual([["REQUESTING", 2009]]);
+    expect(a!.requestsMade.rows.map((l) => [l.side, l.request.occurredOn?.getUTCFullYear()])).toEqual([["REQUESTING", 2009]]);
   });
 });
 
@@ -121,9 +122,9 @@ describe("getWeaponSystem", () => {
   it("returns the weapon system with its transfers, inspections and sources", async () => {
     const w = await weaponSystems.getWeaponSystem(who.editor, ids.igla);
     expect(w).toMatchObject({ name: "Igla-S", category: "MANPADS", originCountry: { alpha2: "RU" } });
-    expect(w!.transfers.map((t) => t.id)).toEqual([ids.transfer]);
-    expect(w!.inspections.map((i) => i.id)).toEqual([ids.inspection]);
-    expect(w!.citations).toHaveLength(2);
+    expect(w!.transfers.rows.map((t) => t.id)).toEqual([ids.transfer]);
+    expect(w!.inspections.rows.map((i) => i.id)).toEqual([ids.inspection]);
+    expect(w!.citations.rows).toHaveLength(2);
   });
 
   it("finds an inspection of one of its transfers that does not name the system", async () => {
@@ -131,7 +132,7 @@ describe("getWeaponSystem", () => {
       data: { hostCountryId: ids.ve, status: "NO_RIGHT", transferId: ids.transfer },
     });
     const w = await weaponSystems.getWeaponSystem(who.viewer, ids.igla);
-    expect(w!.inspections.map((i) => i.id)).toEqual([ids.inspection, other.id]);
+    expect(w!.inspections.rows.map((i) => i.id)).toEqual([ids.inspection, other.id]);
     await ctx.db.inspection.delete({ where: { id: other.id } });
   });
 });
@@ -146,7 +147,7 @@ describe("getQuote", () => {
       concern: { status: "OPEN" },
       inspection: { id: ids.inspection, hostCountry: { alpha2: "VE" } },
     });
-    expect(q!.citations.map((c) => c.source.id)).toEqual([ids.article]);
+    expect(q!.citations.rows.map((c) => c.source.id)).toEqual([ids.article]);
     const cables = await quotes.getQuote(who.viewer, (await ctx.db.quote.findUniqueOrThrow({ where: { externalId: "demo:quote:cables-profit" } })).id);
     expect(cables).toMatchObject({ speaker: null, speakerLabel: expect.stringContaining("cables") });
   });
@@ -156,12 +157,12 @@ describe("getSource", () => {
   it("lists every record that cites the article, with the passage and a link to each", async () => {
     const s = await sources.getSource(who.editor, ids.article);
     expect(s).toMatchObject({ kind: "NEWS_ARTICLE", classification: "UNCLASSIFIED" });
-    const types = new Set(s!.citedBy.map((c) => c.type));
+    const types = new Set(s!.citedBy.rows.map((c) => c.type));
     expect([...types].sort()).toEqual(["actor", "concern", "inspection", "quote", "request", "transfer", "weaponSystem"]);
     // One entry per citation of the source, whatever cites it.
-    expect(s!.citedBy).toHaveLength(await ctx.db.citation.count({ where: { sourceId: ids.article } }));
-    expect(s!.citedBy.every((c) => c.passage !== null && c.passage.length > 0)).toBe(true);
-    const hrefs = s!.citedBy.map((c) => c.href);
+    expect(s!.citedBy.rows).toHaveLength(await ctx.db.citation.count({ where: { sourceId: ids.article } }));
+    expect(s!.citedBy.rows.every((c) => c.passage !== null && c.passage.length > 0)).toBe(true);
+    const hrefs = s!.citedBy.rows.map((c) => c.href);
     expect(hrefs).toEqual(
       expect.arrayContaining([
         `/transfers/${ids.transfer}`,
@@ -173,25 +174,25 @@ describe("getSource", () => {
         expect.stringMatching(/^\/concerns\/\d+$/),
       ]),
     );
-    expect(s!.citedBy.find((c) => c.type === "transfer")!.label).toBe("Russia to Venezuela: Igla-S");
+    expect(s!.citedBy.rows.find((c) => c.type === "transfer")!.label).toBe("Russia to Venezuela: Igla-S");
   });
 
   it("gives each citation's credibility", async () => {
     const citation = await ctx.db.citation.findFirstOrThrow({ where: { sourceId: ids.cable2005, quoteId: { not: null } } });
     await ctx.db.citation.update({ where: { id: citation.id }, data: { credibility: 2 } });
     const s = await sources.getSource(who.viewer, ids.cable2005);
-    expect(s!.citedBy.find((c) => c.citationId === citation.id)).toMatchObject({ credibility: 2, type: "quote" });
-    expect(s!.citedBy.map((c) => c.type).sort()).toEqual(["quote", "quote", "request"]);
+    expect(s!.citedBy.rows.find((c) => c.citationId === citation.id)).toMatchObject({ credibility: 2, type: "quote" });
+    expect(s!.citedBy.rows.map((c) => c.type).sort()).toEqual(["quote", "quote", "request"]);
   });
 
   it("leaves out citing records that are deleted or that the viewer may not see", async () => {
-    const before = (await sources.getSource(who.viewer, ids.article))!.citedBy.length;
+    const before = (await sources.getSource(who.viewer, ids.article))!.citedBy.rows.length;
     await ctx.db.quote.update({ where: { id: ids.kulikovQuote }, data: { deletedAt: new Date() } });
     await ctx.db.actor.update({ where: { id: ids.kulikov }, data: { visibility: "RESTRICTED" } });
     const s = await sources.getSource(who.viewer, ids.article);
-    expect(s!.citedBy).toHaveLength(before - 2);
-    expect(s!.citedBy.some((c) => c.href === `/quotes/${ids.kulikovQuote}` || c.href === `/actors/${ids.kulikov}`)).toBe(false);
-    expect((await sources.getSource(who.editor, ids.article))!.citedBy).toHaveLength(before - 1);
+    expect(s!.citedBy.rows).toHaveLength(before - 2);
+    expect(s!.citedBy.rows.some((c) => c.href === `/quotes/${ids.kulikovQuote}` || c.href === `/actors/${ids.kulikov}`)).toBe(false);
+    expect((await sources.getSource(who.editor, ids.article))!.citedBy.rows).toHaveLength(before - 1);
     await ctx.db.quote.update({ where: { id: ids.kulikovQuote }, data: { deletedAt: null } });
     await ctx.db.actor.update({ where: { id: ids.kulikov }, data: { visibility: "INTERNAL" } });
   });
@@ -246,7 +247,7 @@ describe("links to hidden records", () => {
     const t = await ctx.db.armsTransfer.create({ data: { supplierId: ids.ru, recipientId: ids.ve, status: "REPORTED", weaponSystemId: secret.id } });
     expect((await transfers.getTransfer(who.viewer, t.id))!.weaponSystem).toBeNull();
     expect((await transfers.getTransfer(who.author, t.id))!.weaponSystem).toMatchObject({ name: "Secret system" });
-    expect((await weaponSystems.getWeaponSystem(who.author, secret.id))!.transfers.map((x) => x.id)).toEqual([t.id]);
+    expect((await weaponSystems.getWeaponSystem(who.author, secret.id))!.transfers.rows.map((x) => x.id)).toEqual([t.id]);
 
     const q = await ctx.db.quote.create({ data: { text: "Said.", speakerLabel: "someone", transferId: t.id } });
     await ctx.db.armsTransfer.update({ where: { id: t.id }, data: { deletedAt: new Date() } });

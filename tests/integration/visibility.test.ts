@@ -60,7 +60,7 @@ beforeAll(async () => {
 });
 
 const citedTitles = (c: Awaited<ReturnType<typeof concerns.getConcern>>) =>
-  c!.requestLinks.flatMap((l) => l.request.citations.map((x) => x.source.title));
+  c!.requestLinks.rows.flatMap((l) => l.request.citations.rows.map((x) => x.source.title));
 
 describe("a restricted source cited by an internal record", () => {
   it.each([
@@ -90,7 +90,7 @@ describe("restricted requests and concerns", () => {
     const list = await concerns.listUnresolvedConcerns(viewer);
     expect(list).toHaveLength(row.concerns);
     expect(list.find((c) => c.id === concernId)?._count.requestLinks).toBe(row.requests);
-    expect((await concerns.getConcern(viewer, concernId))!.requestLinks).toHaveLength(row.requests);
+    expect((await concerns.getConcern(viewer, concernId))!.requestLinks.rows).toHaveLength(row.requests);
     const ru = (await countries.listCountries(viewer)).find((c) => c.alpha2 === "RU");
     expect(ru?.requestsReceived).toBe(row.ruReceived);
   });

@@ -2,11 +2,19 @@ import "server-only";
 // An inspection's page: the inspection, the transfer and weapon system it
 // verifies (and the concerns about that transfer), quotes and sources.
 import { getDb } from "@/lib/db/client";
-import { citationArgs, countrySelect, hideDeletedLinks, quoteArgs, recordMetaSelect, recordWhere } from "@/lib/db/records/sources";
+import { relatedArgs, withRelated } from "@/lib/db/records/related";
+import { countrySelect, hideDeletedLinks, quoteArgs, quotesHref, recordMetaSelect, recordWhere, relatedCitations } from "@/lib/db/records/sources";
 import { redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 
 export async function getInspection(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
   const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
+  const concerns = relatedArgs({
+    where: { concern: readable },
+    orderBy: { concernId: "asc" as const },
+    select: { concern: { select: { id: true, title: true, status: true, ...visibilityFields } } },
+  });
+  const quotes = relatedArgs(quoteArgs(readable));
+  const citations = relatedCitations(readable, "inspection", id);
   const i = await getDb().inspection.findFirst({
     where,
     select: {
@@ -22,20 +30,19 @@ export async function getInspection(viewer: Viewer, id: number, options: { inclu
           id: true, status: true, deletedAt: true, ...visibilityFields,
           supplier: { select: countrySelect }, recipient: { select: countrySelect },
           weaponSystem: { select: { id: true, name: true, deletedAt: true, ...visibilityFields } },
-          concernLinks: {
-            where: { concern: readable },
-            orderBy: { concernId: "asc" },
-            select: { concern: { select: { id: true, title: true, status: true, ...visibilityFields } } },
-          },
+          concernLinks: concerns.rows,
+          _count: { select: { concernLinks: concerns.count } },
         },
       },
       weaponSystem: { select: { id: true, name: true, designation: true, category: true, deletedAt: true, ...visibilityFields } },
-      quotes: quoteArgs(readable),
-      citations: citationArgs(readable),
+      quotes: quotes.rows,
+      citations: citations.rows,
+      _count: { select: { quotes: quotes.count, citations: citations.count } },
     },
   });
   if (!i) return null;
-  return hideDeletedLinks(redactInvisible(viewer, i));
+  const { transfer, ...rest } = withRelated(hideDeletedLinks(redactInvisible(viewer, i)), { quotes: quotesHref("inspection", id), citations: citations.href });
+  return { ...rest, transfer: transfer ? withRelated(transfer, { concernLinks: `/concerns?transfer=${transfer.id}` }) : null };
 }
 
 export type InspectionDetail = NonNullable<Awaited<ReturnType<typeof getInspection>>>;

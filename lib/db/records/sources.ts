@@ -6,8 +6,10 @@ import { getDb } from "@/lib/db/client";
 import { readableBy, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { RECORDS } from "@/lib/records/registry";
 import type { CitationTarget } from "@/lib/validation/citations";
+import { NESTED_LIMIT, RELATED_LIMIT, related, relatedArgs, withRelated } from "@/lib/db/records/related";
 
 export const countrySelect = { id: true, name: true, alpha2: true } as const;
 
@@ -58,6 +60,20 @@ export function citationArgs(readable: Readable) {
   };
 }
 
+/** One citation as citationArgs selects it (what components/citations.tsx and RecordCitations show). */
+export type CitationRow = Prisma.CitationGetPayload<{ select: ReturnType<typeof citationArgs>["select"] }>;
+
+/** A record's citations, bounded (relatedArgs), and where all of them are listed. */
+export function relatedCitations(readable: Readable, target: CitationTarget, id: number, limit?: number) {
+  return { ...relatedArgs(citationArgs(readable), limit), href: citationsOfRecordHref(target, id) };
+}
+
+/** Where all the citations by a record are listed. */
+export const citationsOfRecordHref = (target: CitationTarget, id: number) => `/citations?${target}=${id}`;
+
+/** Where all the quotes said by an actor (speaker) or about a record are listed. */
+export const quotesHref = (about: "speaker" | "request" | "concern" | "transfer" | "inspection", id: number) => `/quotes?${about}=${id}`;
+
 /** Quotes about a record, for a list that links to each quote's page. */
 export function quoteArgs(readable: Readable) {
   return {
@@ -69,6 +85,38 @@ export function quoteArgs(readable: Readable) {
     },
   };
 }
+
+/**
+ * Quotes shown in full (the request and concern pages), each with its first
+ * NESTED_LIMIT citations and their count: `rows` and `count` as relatedArgs
+ * gives them; `bound` turns the fetched rows into quotes with Related citations.
+ */
+export function quotesWithCitations(readable: Readable, limit = RELATED_LIMIT) {
+  const citations = relatedArgs(citationArgs(readable), NESTED_LIMIT);
+  const args = relatedArgs(
+    {
+      where: readable,
+      orderBy: { id: "asc" as const },
+      select: {
+        id: true, text: true, speakerLabel: true, saidOn: true, saidOnPrecision: true, context: true, ...visibilityFields,
+        speaker: { select: { id: true, name: true, title: true, ...visibilityFields } },
+        citations: citations.rows,
+        _count: { select: { citations: citations.count } },
+      },
+    },
+    limit,
+  );
+  return { ...args, bound: boundQuotes };
+}
+
+function boundQuotes<Q extends { id: number; citations: unknown[]; _count: { citations: number } }>(quotes: Q[]) {
+  return quotes.map((q) => withRelated(q, { citations: citationsOfRecordHref("quote", q.id) }));
+}
+
+/** A quote as the Quotes component shows it. */
+export type QuoteWithCitations = ReturnType<
+  typeof boundQuotes<Prisma.QuoteGetPayload<{ select: ReturnType<typeof quotesWithCitations>["rows"]["select"] }>>
+>[number];
 
 /**
  * Deep copy of `data` in which every related record that is soft-deleted is
@@ -87,58 +135,74 @@ export function hideDeletedLinks<T extends object>(data: T): T {
 
 const liveRecord = { deletedAt: true, ...visibilityFields } as const;
 
+/** The one record that cites a source through a citation, each kind with what names it. */
+export const citingSelect = {
+  id: true, passage: true, credibility: true, note: true,
+  request: { select: { id: true, title: true, occurredOn: true, occurredOnPrecision: true, ...liveRecord } },
+  concern: { select: { id: true, title: true, ...liveRecord } },
+  transfer: {
+    select: {
+      id: true, ...liveRecord,
+      supplier: { select: countrySelect }, recipient: { select: countrySelect },
+      weaponSystem: { select: { id: true, name: true, ...liveRecord } },
+    },
+  },
+  inspection: {
+    select: {
+      id: true, status: true, ...liveRecord,
+      hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
+    },
+  },
+  actor: { select: { id: true, name: true, title: true, ...liveRecord } },
+  weaponSystem: { select: { id: true, name: true, designation: true, ...liveRecord } },
+  quote: {
+    select: {
+      id: true, text: true, speakerLabel: true, ...liveRecord,
+      speaker: { select: { id: true, name: true, ...liveRecord } },
+    },
+  },
+} as const;
+
+/** Citations of source `id` by records the viewer may see and that are not deleted. */
+export function citationsOfSourceWhere(readable: Readable, id?: number) {
+  return {
+    ...(id === undefined ? {} : { sourceId: id }),
+    OR: [
+      { request: readable }, { concern: readable }, { transfer: readable }, { inspection: readable },
+      { actor: readable }, { weaponSystem: readable }, { quote: readable },
+    ],
+  };
+}
+
+/** Where all the citations of a source are listed. */
+export const citationsOfSourceHref = (id: number) => `/citations?source=${id}`;
+
 export async function getSource(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
   const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
+  const cited = relatedArgs({ where: citationsOfSourceWhere(readable), orderBy: { id: "asc" as const }, select: citingSelect });
   const s = await getDb().source.findFirst({
     where,
     select: {
       ...recordMetaSelect,
       kind: true, title: true, reference: true, author: true, publisher: true, publishedOn: true, publishedOnPrecision: true,
       classification: true, url: true, excerpt: true, reliability: true,
-      citations: {
-        // Only citations by records the viewer may see and that are not deleted.
-        where: {
-          OR: [
-            { request: readable }, { concern: readable }, { transfer: readable }, { inspection: readable },
-            { actor: readable }, { weaponSystem: readable }, { quote: readable },
-          ],
-        },
-        orderBy: { id: "asc" },
-        select: {
-          id: true, passage: true, credibility: true, note: true,
-          request: { select: { id: true, title: true, occurredOn: true, occurredOnPrecision: true, ...liveRecord } },
-          concern: { select: { id: true, title: true, ...liveRecord } },
-          transfer: {
-            select: {
-              id: true, ...liveRecord,
-              supplier: { select: countrySelect }, recipient: { select: countrySelect },
-              weaponSystem: { select: { id: true, name: true, ...liveRecord } },
-            },
-          },
-          inspection: {
-            select: {
-              id: true, status: true, ...liveRecord,
-              hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
-            },
-          },
-          actor: { select: { id: true, name: true, title: true, ...liveRecord } },
-          weaponSystem: { select: { id: true, name: true, designation: true, ...liveRecord } },
-          quote: {
-            select: {
-              id: true, text: true, speakerLabel: true, ...liveRecord,
-              speaker: { select: { id: true, name: true, ...liveRecord } },
-            },
-          },
-        },
-      },
+      citations: cited.rows,
+      _count: { select: { citations: cited.count } },
     },
   });
   if (!s) return null;
-  const { citations, ...source } = hideDeletedLinks(redactInvisible(viewer, s));
+  const { citations, _count, ...source } = hideDeletedLinks(redactInvisible(viewer, s));
+  const citedBy = related(citingRecords(citations), _count.citations, citationsOfSourceHref(id));
+  return { ...source, citedBy };
+}
 
-  // Each citation names the one record that cites the source.
+type CitingRow = Prisma.CitationGetPayload<{ select: typeof citingSelect }>;
+
+/** Each citation named by the one record that cites the source (rows as citingSelect selects them, deleted links nulled). */
+export function citingRecords(citations: (CitingRow | null)[]): CitingRecord[] {
   const citedBy: CitingRecord[] = [];
   for (const c of citations) {
+    if (!c) continue;
     const grade = { citationId: c.id, passage: c.passage, credibility: c.credibility, note: c.note };
     const add = (type: CitationTarget, recordId: number, label: string, detail: string | null = null) =>
       citedBy.push({ ...grade, type, id: recordId, label, detail, href: RECORDS[type].href(recordId) });
@@ -154,7 +218,7 @@ export async function getSource(viewer: Viewer, id: number, options: { includeDe
     else if (c.weaponSystem) add("weaponSystem", c.weaponSystem.id, c.weaponSystem.name, c.weaponSystem.designation);
     else if (c.quote) add("quote", c.quote.id, `“${c.quote.text}”`, c.quote.speaker?.name ?? c.quote.speakerLabel);
   }
-  return { ...source, citedBy };
+  return citedBy;
 }
 
 /** A record that cites a source, with the citation's passage and grade. */

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
+import { RelatedList } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
@@ -27,19 +28,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: actor?.name ?? "Actor not found" };
 }
 
-type RequestLink = ActorDetail["requestLinks"][number];
-
-function Requests({ links, none }: { links: RequestLink[]; none: string }) {
-  if (links.length === 0) return <p className="text-sm">{none}</p>;
+function Requests({ links, none, plural }: { links: ActorDetail["requestsMade"]; none: string; plural: string }) {
   return (
+    <RelatedList list={links} plural={plural} empty={none}>
+      {(rows) => (
     <ul className="list-disc pl-5 text-sm">
-      {links.map(({ request: r }) => (
+      {rows.map(({ request: r }) => (
         <li key={r.id}>
           {formatVagueDate(r.occurredOn, r.occurredOnPrecision)}: <Link className={link} href={`/requests/${r.id}`}>{r.title}</Link>
           {" "}({r.requestingCountry.name} to {r.targetCountry.name}; asked: {requestAskLabel[r.ask].toLowerCase()}; response: {labelOrUnknown(requestResponseLabel, r.response).toLowerCase()})
         </li>
       ))}
     </ul>
+      )}
+    </RelatedList>
   );
 }
 
@@ -47,8 +49,6 @@ export default async function ActorPage({ params }: Props) {
   const { viewer, actor: a } = await load((await params).id);
   if (!a) notFound();
   const deleted = a.deletedAt !== null;
-  const made = a.requestLinks.filter((l) => l.side === "REQUESTING");
-  const received = a.requestLinks.filter((l) => l.side === "TARGET");
 
   return (
     <article className="space-y-8">
@@ -94,16 +94,17 @@ export default async function ActorPage({ params }: Props) {
       {a.notes ? <p className="max-w-3xl whitespace-pre-line"><span className="font-semibold">Notes: </span>{a.notes}</p> : null}
 
       <Section title="Diplomatic requests" id="requests">
-        <h3 className="font-semibold">Made ({made.length})</h3>
-        <Requests links={made} none="None recorded." />
-        <h3 className="font-semibold">Received ({received.length})</h3>
-        <Requests links={received} none="None recorded." />
+        <h3 className="font-semibold">Made ({a.requestsMade.total.toLocaleString("en")})</h3>
+        <Requests links={a.requestsMade} none="None recorded." plural="requests made" />
+        <h3 className="font-semibold">Received ({a.requestsReceived.total.toLocaleString("en")})</h3>
+        <Requests links={a.requestsReceived} none="None recorded." plural="requests received" />
       </Section>
 
       <Section title="What they said" id="quotes">
-        {a.quotes.length === 0 ? <p className="text-sm">No quote recorded.</p> : (
+        <RelatedList list={a.quotes} plural="quotes by this actor" empty="No quote recorded.">
+          {(quotes) => (
           <ul className="space-y-3 text-sm">
-            {a.quotes.map((q) => {
+            {quotes.map((q) => {
               const about = [
                 q.request ? { href: `/requests/${q.request.id}`, label: q.request.title } : null,
                 q.concern ? { href: `/concerns/${q.concern.id}`, label: q.concern.title } : null,
@@ -129,7 +130,8 @@ export default async function ActorPage({ params }: Props) {
               );
             })}
           </ul>
-        )}
+          )}
+        </RelatedList>
       </Section>
 
       <Section title="Sources" id="sources">

@@ -10,7 +10,9 @@ import { RecordCitations } from "@/components/records/cite-source";
 import { ConcernStatusForm } from "@/components/records/concern-status-form";
 import { RecordActions } from "@/components/records/record-actions";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
+import { RelatedMore } from "@/components/records/linked-records";
 import { getConcern, type ConcernDetail } from "@/lib/db/concerns";
+import { isPartial, RELATED_LIMIT } from "@/lib/db/records/related";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
   classificationLabel,
@@ -28,7 +30,7 @@ import {
 } from "@/lib/format/labels";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import { can, canDelete, canEdit, type Actor } from "@/lib/permissions";
-import { sortTimeline, transferMilestones, type TimelineItem } from "@/lib/timeline";
+import { boundTimeline, transferMilestones, type TimelineItem } from "@/lib/timeline";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -54,27 +56,27 @@ function statusOptions(viewer: Actor, concern: ConcernDetail) {
     .map((s) => ({ value: s, label: concernStatusLabel[s] }));
 }
 
-type Request = ConcernDetail["requestLinks"][number]["request"];
-type Inspection = ConcernDetail["inspections"][number];
-type Transfer = ConcernDetail["transferLinks"][number]["transfer"];
-type StatusChange = ConcernDetail["statusChanges"][number];
+type Request = ConcernDetail["requestLinks"]["rows"][number]["request"];
+type Inspection = ConcernDetail["inspections"]["rows"][number];
+type Transfer = ConcernDetail["transferLinks"]["rows"][number]["transfer"];
+type StatusChange = ConcernDetail["statusChanges"]["rows"][number];
 type Event =
   | { kind: "request"; request: Request }
   | { kind: "inspection"; inspection: Inspection; what: string }
   | { kind: "transfer"; transfer: Transfer; label: string; uncertain: boolean }
   | { kind: "status"; change: StatusChange };
 
-function timeline(concern: ConcernDetail): TimelineItem<Event>[] {
+function timeline(concern: ConcernDetail) {
   const items: TimelineItem<Event>[] = [];
-  for (const { transfer } of concern.transferLinks) {
+  for (const { transfer } of concern.transferLinks.rows) {
     for (const [i, m] of transferMilestones(transfer).entries()) {
       items.push({ key: `t${transfer.id}-${i}`, kind: "transfer", date: m.date, precision: "YEAR", data: { kind: "transfer", transfer, label: m.label, uncertain: m.uncertain } });
     }
   }
-  for (const { request } of concern.requestLinks) {
+  for (const { request } of concern.requestLinks.rows) {
     items.push({ key: `r${request.id}`, kind: "request", date: request.occurredOn, precision: request.occurredOnPrecision, data: { kind: "request", request } });
   }
-  for (const inspection of concern.inspections) {
+  for (const inspection of concern.inspections.rows) {
     const [date, precision, what] = inspection.conductedOn
       ? [inspection.conductedOn, inspection.conductedOnPrecision, "Inspection conducted"]
       : inspection.scheduledOn
@@ -82,10 +84,20 @@ function timeline(concern: ConcernDetail): TimelineItem<Event>[] {
         : [inspection.assertedOn, inspection.assertedOnPrecision, `Inspection: ${inspectionStatusLabel[inspection.status].toLowerCase()}`];
     items.push({ key: `i${inspection.id}`, kind: "inspection", date, precision, data: { kind: "inspection", inspection, what } });
   }
-  for (const change of concern.statusChanges) {
+  for (const change of concern.statusChanges.rows) {
     items.push({ key: `s${change.id}`, kind: "status", date: change.changedAt, precision: "DAY", data: { kind: "status", change } });
   }
-  return sortTimeline(items);
+  // Each kind was read in date order, its first rows only (lib/db/concerns.ts): the
+  // timeline stops where the first kind that has more stops.
+  const year = (y: number | null) => (y === null ? null : new Date(Date.UTC(y, 0, 1)));
+  const { transferLinks: t, requestLinks: r, inspections: i, statusChanges: c } = concern;
+  const partial = [
+    isPartial(t) ? { last: t.rows.length ? year(t.rows.at(-1)!.transfer.orderYear) : null } : null,
+    isPartial(r) ? { last: r.rows.at(-1)?.request.occurredOn ?? null } : null,
+    isPartial(i) ? { last: i.rows.at(-1)?.assertedOn ?? null } : null,
+    isPartial(c) ? { last: c.rows.at(-1)?.changedAt ?? null } : null,
+  ].filter((p) => p !== null);
+  return boundTimeline(items, partial);
 }
 
 export default async function ConcernPage({ params }: Props) {
@@ -95,7 +107,13 @@ export default async function ConcernPage({ params }: Props) {
   const today = new Date();
   const overdue = concern.nextReviewOn !== null && concern.nextReviewOn < today && !CLOSED.includes(concern.status);
   const deleted = concern.deletedAt !== null;
-  const events = timeline(concern);
+  const { items: events, until, cut } = timeline(concern);
+  const more = [
+    { list: concern.requestLinks, plural: "requests" },
+    { list: concern.transferLinks, plural: "transfers" },
+    { list: concern.inspections, plural: "inspections" },
+    { list: concern.statusChanges, plural: "status changes (History)" },
+  ].filter((m) => isPartial(m.list));
 
   return (
     <article className="space-y-8">
@@ -145,7 +163,23 @@ export default async function ConcernPage({ params }: Props) {
       </header>
 
       <Section title="Timeline" id="timeline">
-        {events.length === 0 ? <p className="text-sm">Nothing recorded yet.</p> : null}
+        {events.length === 0 && !cut ? <p className="text-sm">Nothing recorded yet.</p> : null}
+        {cut ? (
+          <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            This concern has more events than one page shows (the first {RELATED_LIMIT} of each kind): the timeline{" "}
+            {until ? `stops at ${formatVagueDate(until, "DAY")}, after which not every event is read` : "leaves out the undated events"}.
+            {" "}See all:{" "}
+            {more.map((m, n) => (
+              <span key={m.plural}>
+                {n > 0 ? ", " : ""}
+                <Link className="text-blue-700 underline dark:text-blue-400" href={m.list.href}>
+                  {m.list.total.toLocaleString("en")} {m.plural}
+                </Link>
+              </span>
+            ))}
+            .
+          </p>
+        ) : null}
         <ol className="space-y-4 border-l-2 border-slate-300 pl-4 dark:border-slate-700">
           {events.map((e) => (
             <li key={e.key} className="relative">
@@ -157,8 +191,8 @@ export default async function ConcernPage({ params }: Props) {
       </Section>
 
       <Section title="Arms transfers" id="transfers">
-        {concern.transferLinks.length === 0 ? <p className="text-sm">No transfer linked.</p> : null}
-        {concern.transferLinks.map(({ transfer: t }) => (
+        {concern.transferLinks.total === 0 ? <p className="text-sm">No transfer linked.</p> : null}
+        {concern.transferLinks.rows.map(({ transfer: t }) => (
           <div key={t.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
             <h3 className="font-medium">
               <Link href={`/transfers/${t.id}`} className="text-blue-700 underline dark:text-blue-400">
@@ -177,9 +211,10 @@ export default async function ConcernPage({ params }: Props) {
             <Citations citations={t.citations} />
           </div>
         ))}
+        <RelatedMore list={concern.transferLinks} plural="transfers" />
       </Section>
 
-      {concern.quotes.length > 0 ? (
+      {concern.quotes.total > 0 ? (
         <Section title="Quotes" id="quotes">
           <Quotes quotes={concern.quotes} />
         </Section>
@@ -192,8 +227,8 @@ function TimelineEntry({ event }: { event: Event }) {
   switch (event.kind) {
     case "request": {
       const r = event.request;
-      const requesting = r.actorLinks.filter((a) => a.side === "REQUESTING");
-      const target = r.actorLinks.filter((a) => a.side === "TARGET");
+      const requesting = r.actorLinks.rows.filter((a) => a.side === "REQUESTING");
+      const target = r.actorLinks.rows.filter((a) => a.side === "TARGET");
       return (
         <div id={`request-${r.id}`} className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
           <div className="flex flex-wrap items-baseline gap-2">
@@ -224,6 +259,7 @@ function TimelineEntry({ event }: { event: Event }) {
             <Fact term="Channel">{labelOrUnknown(requestChannelLabel, r.channel, "Not reported")}</Fact>
             <Fact term="Document classification">{labelOrUnknown(classificationLabel, r.classification)}</Fact>
           </dl>
+          <RelatedMore list={r.actorLinks} plural="actors" />
           {r.askDetail ? <p className="mt-2 text-sm"><span className="font-semibold">Asked: </span>{r.askDetail}</p> : null}
           {r.responseSummary ? <p className="mt-1 text-sm"><span className="font-semibold">Answer: </span>{r.responseSummary}</p> : null}
           <Quotes quotes={r.quotes} />

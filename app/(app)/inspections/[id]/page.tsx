@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
-import { QuoteLinks } from "@/components/records/linked-records";
+import { QuoteLinks, RelatedMore } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
@@ -44,7 +44,7 @@ export default async function InspectionPage({ params }: Props) {
   const { viewer, inspection: i } = await load((await params).id);
   if (!i) notFound();
   const deleted = i.deletedAt !== null;
-  const concerns = i.transfer?.concernLinks ?? [];
+  const concerns = i.transfer?.concernLinks ?? null;
 
   return (
     <article className="space-y-8">
@@ -104,12 +104,13 @@ export default async function InspectionPage({ params }: Props) {
               Weapon system: <Link className={link} href={`/weapon-systems/${i.weaponSystem.id}`}>{i.weaponSystem.name}</Link> ({weaponCategoryLabel[i.weaponSystem.category]})
             </li>
           ) : <li>Weapon system: not linked</li>}
-          {concerns.map(({ concern: c }) => (
+          {concerns?.rows.map(({ concern: c }) => (
             <li key={c.id}>
               Concern about the transfer: <Link className={link} href={`/concerns/${c.id}`}>{c.title}</Link> ({concernStatusLabel[c.status]})
             </li>
           ))}
         </ul>
+        {concerns ? <RelatedMore list={concerns} plural="concerns about the transfer" /> : null}
       </Section>
 
       <Section title="Quotes" id="quotes">

@@ -6,6 +6,7 @@ import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { Quotes } from "@/components/quotes";
 import { RecordCitations } from "@/components/records/cite-source";
+import { RelatedMore } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { getRequest } from "@/lib/db/requests";
@@ -35,8 +36,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RequestPage({ params }: Props) {
   const { viewer, request: r } = await load((await params).id);
   if (!r) notFound();
-  const requesting = r.actorLinks.filter((a) => a.side === "REQUESTING");
-  const target = r.actorLinks.filter((a) => a.side === "TARGET");
+  const requesting = r.actorLinks.rows.filter((a) => a.side === "REQUESTING");
+  const target = r.actorLinks.rows.filter((a) => a.side === "TARGET");
   const deleted = r.deletedAt !== null;
 
   return (
@@ -87,18 +88,19 @@ export default async function RequestPage({ params }: Props) {
           {r.createdBy?.name ?? "Demo data"} · {r.createdAt.toISOString().slice(0, 10)}
         </Fact>
       </dl>
+      <RelatedMore list={r.actorLinks} plural="actors" />
       {r.askDetail ? <p className="max-w-3xl"><span className="font-semibold">Asked: </span>{r.askDetail}</p> : null}
       {r.responseSummary ? <p className="max-w-3xl"><span className="font-semibold">Answer: </span>{r.responseSummary}</p> : null}
 
       <Section title="Concerns and transfers" id="links">
         <ul className="list-disc pl-5 text-sm">
-          {r.concernLinks.map(({ concern }) => (
+          {r.concernLinks.rows.map(({ concern }) => (
             <li key={`c${concern.id}`}>
               Concern: <Link className="text-blue-700 underline dark:text-blue-400" href={`/concerns/${concern.id}`}>{concern.title}</Link>{" "}
               ({concernStatusLabel[concern.status]})
             </li>
           ))}
-          {r.transferLinks.map(({ transfer: t }) => (
+          {r.transferLinks.rows.map(({ transfer: t }) => (
             <li key={`t${t.id}`}>
               Transfer: <Link className="text-blue-700 underline dark:text-blue-400" href={`/transfers/${t.id}`}>
                 {t.supplier.name} to {t.recipient.name}: {t.weaponSystem?.name ?? "weapon system unknown"}
@@ -108,18 +110,21 @@ export default async function RequestPage({ params }: Props) {
           {r.followUpOf ? (
             <li>Follows up: <Link className="text-blue-700 underline dark:text-blue-400" href={`/requests/${r.followUpOf.id}`}>{r.followUpOf.title}</Link></li>
           ) : null}
-          {r.followUps.map((f) => (
+          {r.followUps.rows.map((f) => (
             <li key={`f${f.id}`}>
               Followed up by: <Link className="text-blue-700 underline dark:text-blue-400" href={`/requests/${f.id}`}>{f.title}</Link>{" "}
               ({formatVagueDate(f.occurredOn, f.occurredOnPrecision)})
             </li>
           ))}
-          {r.concernLinks.length + r.transferLinks.length === 0 && !r.followUpOf && r.followUps.length === 0 ? <li>None.</li> : null}
+          {r.concernLinks.total + r.transferLinks.total === 0 && !r.followUpOf && r.followUps.total === 0 ? <li>None.</li> : null}
         </ul>
+        <RelatedMore list={r.concernLinks} plural="concerns" />
+        <RelatedMore list={r.transferLinks} plural="transfers" />
+        <RelatedMore list={r.followUps} plural="follow-ups" />
       </Section>
 
       <Section title="Quotes" id="quotes">
-        {r.quotes.length === 0 ? <p className="text-sm">No quote recorded.</p> : <Quotes quotes={r.quotes} />}
+        {r.quotes.total === 0 ? <p className="text-sm">No quote recorded.</p> : <Quotes quotes={r.quotes} />}
         {can(viewer.role, "record:create") && !deleted ? (
           <Link href={`/quotes/new?requestId=${r.id}`} className="text-sm text-blue-700 underline dark:text-blue-400">Add a quote</Link>
         ) : null}

@@ -6,12 +6,14 @@ import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
 import { RecordActions } from "@/components/records/record-actions";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
-import { getSource, type CitingRecord } from "@/lib/db/records/sources";
+import { CitingRecords } from "@/components/records/citing-records";
+import { RelatedList } from "@/components/records/linked-records";
+import { isPartial } from "@/lib/db/records/related";
+import { getSource } from "@/lib/db/records/sources";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, sourceKindLabel } from "@/lib/format/labels";
-import { credibilityLabel, reliabilityLabel } from "@/lib/forms/sources";
+import { reliabilityLabel } from "@/lib/forms/sources";
 import { can, canDelete, canEdit } from "@/lib/permissions";
-import type { CitationTarget } from "@/lib/validation/citations";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -27,22 +29,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: source?.title ?? "Source not found" };
 }
 
-/** The citing records, grouped by type in this order. */
-const GROUPS: { type: CitationTarget; title: string }[] = [
-  { type: "concern", title: "Concerns" },
-  { type: "request", title: "Diplomatic requests" },
-  { type: "transfer", title: "Arms transfers" },
-  { type: "inspection", title: "Inspections" },
-  { type: "quote", title: "Quotes" },
-  { type: "actor", title: "Actors" },
-  { type: "weaponSystem", title: "Weapon systems" },
-];
-
 export default async function SourcePage({ params }: Props) {
   const { viewer, source: s } = await load((await params).id);
   if (!s) notFound();
   const deleted = s.deletedAt !== null;
-  const records = new Set(s.citedBy.map((c) => `${c.type}:${c.id}`)).size;
+  const records = new Set(s.citedBy.rows.map((c) => `${c.type}:${c.id}`)).size;
   // A short excerpt is shown open; a whole article is folded away.
   const longExcerpt = (s.excerpt?.length ?? 0) > 800;
 
@@ -110,52 +101,19 @@ export default async function SourcePage({ params }: Props) {
       ) : null}
 
       <Section title="Cited by" id="cited-by">
-        {s.citedBy.length === 0 ? (
+        {s.citedBy.total === 0 ? (
           <p className="text-sm">No record cites this source.</p>
+        ) : isPartial(s.citedBy) ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">{s.citedBy.total.toLocaleString("en")} citations.</p>
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {s.citedBy.length} {s.citedBy.length === 1 ? "citation" : "citations"} by {records} {records === 1 ? "record" : "records"}.
+            {s.citedBy.total} {s.citedBy.total === 1 ? "citation" : "citations"} by {records} {records === 1 ? "record" : "records"}.
           </p>
         )}
-        {GROUPS.map((g) => {
-          const rows = s.citedBy.filter((c) => c.type === g.type);
-          if (rows.length === 0) return null;
-          // One entry per citing record, with each of its citations of this source.
-          const byRecord = new Map<number, CitingRecord[]>();
-          for (const c of rows) byRecord.set(c.id, [...(byRecord.get(c.id) ?? []), c]);
-          return (
-            <div key={g.type} className="space-y-2">
-              <h3 className="font-semibold">{g.title} ({byRecord.size})</h3>
-              <ul className="space-y-3">
-                {[...byRecord.values()].map((citations) => <CitingEntry key={citations[0]!.id} citations={citations} />)}
-              </ul>
-            </div>
-          );
-        })}
+        <RelatedList list={s.citedBy} plural="citations of this source" empty={null}>
+          {(citedBy) => <CitingRecords citedBy={citedBy} />}
+        </RelatedList>
       </Section>
     </article>
-  );
-}
-
-function CitingEntry({ citations }: { citations: CitingRecord[] }) {
-  const record = citations[0]!;
-  return (
-    <li className="border-l-2 border-slate-300 pl-3 text-sm dark:border-slate-700">
-      <div>
-        <Link className={`font-medium ${link}`} href={record.href}>{record.label}</Link>
-        {record.detail && !record.label.includes(record.detail) ? <span className="text-slate-600 dark:text-slate-400"> ({record.detail})</span> : null}
-      </div>
-      <ul className="mt-1 space-y-2">
-        {citations.map((c) => (
-          <li key={c.citationId}>
-            {c.passage ? <blockquote className="italic text-slate-700 dark:text-slate-300">“{c.passage}”</blockquote> : <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>}
-            <p className="text-xs text-slate-600 dark:text-slate-400">
-              Credibility: {c.credibility ? (credibilityLabel[c.credibility] ?? c.credibility) : "not graded"}
-              {c.note ? ` · ${c.note}` : ""}
-            </p>
-          </li>
-        ))}
-      </ul>
-    </li>
   );
 }

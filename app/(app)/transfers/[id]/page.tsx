@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
-import { InspectionLinks, QuoteLinks } from "@/components/records/linked-records";
+import { InspectionLinks, QuoteLinks, RelatedList } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
@@ -105,28 +105,32 @@ export default async function TransferPage({ params }: Props) {
       {t.comments ? <p className="max-w-3xl whitespace-pre-line"><span className="font-semibold">Comments: </span>{t.comments}</p> : null}
 
       <Section title="Concerns" id="concerns">
-        {t.concernLinks.length === 0 ? <p className="text-sm">No concern about this transfer.</p> : (
+        <RelatedList list={t.concernLinks} plural="concerns about this transfer" empty="No concern about this transfer.">
+          {(links) => (
           <ul className="list-disc pl-5 text-sm">
-            {t.concernLinks.map(({ concern: c }) => (
+            {links.map(({ concern: c }) => (
               <li key={c.id}>
                 <Link className={link} href={`/concerns/${c.id}`}>{c.title}</Link> ({concernStatusLabel[c.status]}, severity {severityLabel[c.severity].toLowerCase()})
               </li>
             ))}
           </ul>
-        )}
+          )}
+        </RelatedList>
       </Section>
 
       <Section title="Diplomatic requests" id="requests">
-        {t.requestLinks.length === 0 ? <p className="text-sm">No request about this transfer.</p> : (
+        <RelatedList list={t.requestLinks} plural="requests about this transfer" empty="No request about this transfer.">
+          {(links) => (
           <ul className="list-disc pl-5 text-sm">
-            {t.requestLinks.map(({ request: r }) => (
+            {links.map(({ request: r }) => (
               <li key={r.id}>
                 {formatVagueDate(r.occurredOn, r.occurredOnPrecision)}: <Link className={link} href={`/requests/${r.id}`}>{r.title}</Link>
                 {" "}({r.requestingCountry.name} to {r.targetCountry.name}; asked: {requestAskLabel[r.ask].toLowerCase()}; response: {labelOrUnknown(requestResponseLabel, r.response).toLowerCase()})
               </li>
             ))}
           </ul>
-        )}
+          )}
+        </RelatedList>
       </Section>
 
       <Section title="Inspections" id="inspections">

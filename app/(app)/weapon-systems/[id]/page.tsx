@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { loadRecordPage } from "@/lib/pages/record-page";
 import { Badge } from "@/components/badge";
-import { InspectionLinks } from "@/components/records/linked-records";
+import { InspectionLinks, RelatedList } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
@@ -77,7 +77,8 @@ export default async function WeaponSystemPage({ params }: Props) {
       {w.description ? <p className="max-w-3xl whitespace-pre-line">{w.description}</p> : null}
 
       <Section title="Arms transfers" id="transfers">
-        {w.transfers.length === 0 ? <p className="text-sm">No transfer of this system recorded.</p> : (
+        <RelatedList list={w.transfers} plural="transfers of this system" empty="No transfer of this system recorded.">
+          {(transfers) => (
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">Transfers of {w.name}</caption>
@@ -92,7 +93,7 @@ export default async function WeaponSystemPage({ params }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {w.transfers.map((t) => (
+                {transfers.map((t) => (
                   <tr key={t.id} className="border-b border-slate-200 dark:border-slate-800">
                     <th scope="row" className="py-1.5 pr-3 font-normal">
                       <Link className={link} href={`/transfers/${t.id}`}>{t.supplier.name} to {t.recipient.name}</Link>
@@ -107,7 +108,8 @@ export default async function WeaponSystemPage({ params }: Props) {
               </tbody>
             </table>
           </div>
-        )}
+          )}
+        </RelatedList>
       </Section>
 
       <Section title="Inspections" id="inspections">
