@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState, useTransition, type ReactNode } fro
 import { checkImportAction, runImportAction } from "@/app/(app)/import/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import type { ImportResult } from "@/lib/import/apply";
-import { formatBytes, MAX_IMPORT_BYTES, tooLargeMessage, type ImportKind } from "@/lib/import/limits";
+import { formatBytes, LOWERING_CHECKBOX, MAX_IMPORT_BYTES, tooLargeMessage, type ImportKind } from "@/lib/import/limits";
 import type { DryRun, PlanRow } from "@/lib/import/plan";
 import { weaponCategoryLabel } from "@/lib/format/labels";
 
@@ -54,6 +54,13 @@ export function ImportForm({ initialKind, columnHelp }: { initialKind: ImportKin
 
   const onCheck = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    runCheck(false);
+  };
+
+  // allowLowering: the editor ticked, in the check's result, that the
+  // restricted records it lists may be made visible to everyone; the check
+  // runs again with it, so that what it then shows is what the import does.
+  const runCheck = (allowLowering: boolean) => {
     reset();
     if (!file) {
       setFileError("Choose a CSV file.");
@@ -68,6 +75,7 @@ export function ImportForm({ initialKind, columnHelp }: { initialKind: ImportKin
     const form = new FormData();
     form.set("kind", kind);
     form.set("file", file);
+    if (allowLowering) form.set("allowLowering", "on");
     startCheck(async () => {
       try {
         const result = await checkImportAction(form);
@@ -94,6 +102,10 @@ export function ImportForm({ initialKind, columnHelp }: { initialKind: ImportKin
     form.set("file", file);
     form.set("sha256", check.sha256);
     form.set("expectedCreate", String(check.counts.create));
+    if (check.lowering.confirmed) {
+      form.set("allowLowering", "on");
+      form.set("expectedLowering", String(check.counts.lowering));
+    }
     startImport(async () => {
       try {
         const result = await runImportAction(form);
@@ -202,6 +214,7 @@ export function ImportForm({ initialKind, columnHelp }: { initialKind: ImportKin
           check={check}
           importing={importing}
           onImport={onImport}
+          onAllowLowering={runCheck}
           landRef={error ? () => undefined : land}
           onAnother={() => {
             reset();
@@ -225,7 +238,8 @@ function Imported({ result, landRef, onAgain }: { result: ImportResult; landRef:
       <p className="font-medium">
         Imported {plural(result.created, label.one, label.many)}
         {result.matched ? `; ${plural(result.matched, "row was already imported and is left as it is", "rows were already imported and are left as they are")}` : ""}
-        {result.weaponSystemsCreated ? `; ${plural(result.weaponSystemsCreated, "new weapon system", "new weapon systems")}` : ""}.
+        {result.weaponSystemsCreated ? `; ${plural(result.weaponSystemsCreated, "new weapon system", "new weapon systems")}` : ""}
+        {result.visibilityChanged ? `; ${plural(result.visibilityChanged, "record already imported took", "records already imported took")} the file’s visibility` : ""}.
       </p>
       <p>
         Recorded in the activity log as one import (event #{result.auditEventId}).{" "}
@@ -268,12 +282,14 @@ function CheckResult({
   check,
   importing,
   onImport,
+  onAllowLowering,
   landRef,
   onAnother,
 }: {
   check: DryRun;
   importing: boolean;
   onImport: () => void;
+  onAllowLowering: (allow: boolean) => void;
   landRef: (el: HTMLElement | null) => void;
   onAnother: () => void;
 }) {
@@ -344,6 +360,26 @@ function CheckResult({
         </div>
       ) : null}
 
+      {counts.lowering && check.lowering.allowed ? (
+        <div className="space-y-1 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <label className="inline-flex items-start gap-2 font-medium">
+            <input
+              type="checkbox"
+              className="mt-1"
+              checked={check.lowering.confirmed}
+              disabled={importing}
+              onChange={(e) => onAllowLowering(e.currentTarget.checked)}
+            />
+            {LOWERING_CHECKBOX} ({plural(counts.lowering, "record", "records")})
+          </label>
+          <p>
+            The file marks {plural(counts.lowering, "record that is restricted now", "records that are restricted now")} as Internal: importing it
+            would let every signed-in user, viewers included, read {counts.lowering === 1 ? "it" : "them"}. An import never does that unless you tick
+            this; the file is then checked again, and the change is recorded in each record’s history.
+          </p>
+        </div>
+      ) : null}
+
       {check.newWeaponSystems.length ? (
         <details className="rounded border border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
           <summary className="cursor-pointer font-medium">
@@ -382,7 +418,11 @@ function CheckResult({
       <div className="flex flex-wrap items-center gap-3">
         {check.canImport ? (
           <button type="button" className={buttonClass} onClick={onImport} disabled={importing} aria-busy={importing || undefined}>
-            {importing ? "Importing…" : `Import ${plural(counts.create, label.one, label.many)}`}
+            {importing
+              ? "Importing…"
+              : counts.create
+                ? `Import ${plural(counts.create, label.one, label.many)}`
+                : `Import: change the visibility of ${plural(counts.visibilityChanges, "record", "records")}`}
           </button>
         ) : null}
         <button type="button" className={secondaryButtonClass} onClick={onAnother} disabled={importing}>
@@ -393,7 +433,7 @@ function CheckResult({
             ? "Writing every row in one transaction; if any fails, nothing is kept."
             : counts.error
               ? "Fix the problems in the file, then check it again."
-              : counts.create === 0
+              : counts.create === 0 && counts.visibilityChanges === 0
                 ? "Nothing to import: every row has been imported already."
                 : `Written in one transaction: all ${plural(counts.create, "record", "records")} or none.${counts.match ? ` ${plural(counts.match, "row already imported is left as it is", "rows already imported are left as they are")}.` : ""}`}
         </p>

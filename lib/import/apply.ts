@@ -22,7 +22,7 @@ import { getLongPool } from "@/lib/db/client";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { ImportFileError, parseCsvFile, type CsvFile } from "@/lib/import/parse";
-import { planImport, type DryRun, type Plan } from "@/lib/import/plan";
+import { planImport, type DryRun, type Plan, type PlanOptions, type VisibilityChange } from "@/lib/import/plan";
 import type { ImportKind } from "@/lib/import/limits";
 import { can, type Actor } from "@/lib/permissions";
 
@@ -34,6 +34,8 @@ export type ImportResult = {
   auditEventId: number;
   /** Ids of the records created, as [first, last] ranges. */
   ids: [number, number][];
+  /** Records already imported that took the file's visibility. */
+  visibilityChanged: number;
 };
 
 /** Rows per INSERT statement: well under the pool's statement timeout, few round trips. */
@@ -51,9 +53,9 @@ function parseOrRefuse(bytes: Uint8Array): CsvFile {
   }
 }
 
-async function planOrRefuse(q: Parameters<typeof planImport>[0], actor: Actor, kind: ImportKind, file: CsvFile, fileName: string): Promise<Plan> {
+async function planOrRefuse(q: Parameters<typeof planImport>[0], actor: Actor, kind: ImportKind, file: CsvFile, fileName: string, options: PlanOptions): Promise<Plan> {
   try {
-    return await planImport(q, actor, kind, file, fileName);
+    return await planImport(q, actor, kind, file, fileName, options);
   } catch (error) {
     if (error instanceof ImportFileError) throw new ValidationError(error.message, { file: [error.message] });
     throw error;
@@ -61,10 +63,17 @@ async function planOrRefuse(q: Parameters<typeof planImport>[0], actor: Actor, k
 }
 
 /** The dry run: what an import of this file would create and match, and every problem. Writes nothing. */
-export async function checkImport(actor: Actor, kind: ImportKind, bytes: Uint8Array, fileName: string, pool: pg.Pool = getLongPool()): Promise<DryRun> {
+export async function checkImport(
+  actor: Actor,
+  kind: ImportKind,
+  bytes: Uint8Array,
+  fileName: string,
+  pool: pg.Pool = getLongPool(),
+  options: PlanOptions = {},
+): Promise<DryRun> {
   if (!can(actor.role, "record:create")) throw new ForbiddenError();
   const file = parseOrRefuse(bytes);
-  return (await planOrRefuse(pool, actor, kind, file, fileName)).dryRun;
+  return (await planOrRefuse(pool, actor, kind, file, fileName, options)).dryRun;
 }
 
 export type Confirmation = {
@@ -72,6 +81,12 @@ export type Confirmation = {
   /** From the dry run the user saw. */
   sha256: string;
   expectedCreate: number;
+  /**
+   * The editor confirmed, in the check, making the restricted records it
+   * listed visible to everyone; and how many there were (more now is refused).
+   */
+  allowLowering?: boolean;
+  expectedLowering?: number;
   ip: string | null;
 };
 
@@ -99,13 +114,18 @@ export async function runImport(
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
-    const plan = await planOrRefuse(client, actor, kind, file, confirmation.fileName);
+    const plan = await planOrRefuse(client, actor, kind, file, confirmation.fileName, { allowLowering: confirmation.allowLowering });
     step("plan");
     const { counts } = plan.dryRun;
     if (counts.error > 0) {
       throw new ValidationError(`${counts.error.toLocaleString("en")} row${counts.error === 1 ? " has" : "s have"} problems: nothing was imported. Check the file, fix them and check it again.`);
     }
-    if (counts.create === 0) throw new ConflictError("Nothing to import: every row of this file has been imported already.");
+    if (counts.create === 0 && counts.visibilityChanges === 0) throw new ConflictError("Nothing to import: every row of this file has been imported already.");
+    if (counts.lowering > (confirmation.expectedLowering ?? 0)) {
+      throw new ConflictError(
+        `The records changed since your check: this file would now make ${counts.lowering.toLocaleString("en")} restricted records visible to everyone, not ${(confirmation.expectedLowering ?? 0).toLocaleString("en")}. Nothing was imported: check the file again.`,
+      );
+    }
     if (counts.create !== confirmation.expectedCreate) {
       throw new ConflictError(
         `The records changed since your check: this file would now create ${counts.create.toLocaleString("en")} records, not ${confirmation.expectedCreate.toLocaleString("en")}. Nothing was imported: check the file again.`,
@@ -115,6 +135,9 @@ export async function runImport(
     const chunk = options.chunkSize ?? IMPORT_CHUNK;
     const written = plan.kind === "transfers" ? await writeTransfers(client, actor, plan, verified, chunk) : await writeRequests(client, actor, plan, verified, chunk);
     const ids = ranges(written.ids);
+    const table = plan.kind === "transfers" ? "ArmsTransfer" : "DiplomaticRequest";
+    const entityType = plan.kind === "transfers" ? "ARMS_TRANSFER" : "DIPLOMATIC_REQUEST";
+    await writeVisibilityChanges(client, actor, table, entityType, plan.visibilityChanges, verified, confirmation);
     const metadata = {
       kind,
       fileName: confirmation.fileName,
@@ -127,6 +150,15 @@ export async function runImport(
       ids,
       ...(plan.kind === "transfers" ? { weaponSystems: { created: written.weaponIds.length, ids: ranges(written.weaponIds) } } : {}),
       verified,
+      ...(plan.visibilityChanges.length
+        ? {
+            visibility: {
+              lowered: plan.visibilityChanges.filter((c) => c.to === "INTERNAL").map((c) => c.id),
+              raised: plan.visibilityChanges.filter((c) => c.to === "RESTRICTED").map((c) => c.id),
+              loweringConfirmed: confirmation.allowLowering === true,
+            },
+          }
+        : {}),
     };
     const event = await client.query<{ id: number }>(
       `INSERT INTO "AuditEvent" ("userId", action, "entityType", metadata, ip, outcome) VALUES ($1, 'IMPORT', $2::"EntityType", $3::jsonb, $4, 'success') RETURNING id`,
@@ -135,7 +167,15 @@ export async function runImport(
     step("write");
     await client.query("COMMIT");
     step("commit");
-    return { kind, created: written.ids.length, matched: counts.match, weaponSystemsCreated: written.weaponIds.length, auditEventId: event.rows[0]!.id, ids };
+    return {
+      kind,
+      created: written.ids.length,
+      matched: counts.match,
+      weaponSystemsCreated: written.weaponIds.length,
+      auditEventId: event.rows[0]!.id,
+      ids,
+      visibilityChanged: plan.visibilityChanges.length,
+    };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     if (error instanceof AppError) throw error;
@@ -145,6 +185,41 @@ export async function runImport(
   } finally {
     client.release();
   }
+}
+
+/**
+ * Gives records an earlier import made the file's visibility, as an edit of
+ * each: its version goes up, it is unverified when the importer may not
+ * verify, and each gets its own UPDATE audit event (the field before and
+ * after, the file, whether the lowering was confirmed) with a snapshot: the
+ * record's last one with the new visibility (none for a record that only
+ * ever had the IMPORT event).
+ */
+async function writeVisibilityChanges(
+  client: pg.PoolClient,
+  actor: Actor,
+  table: "ArmsTransfer" | "DiplomaticRequest",
+  entityType: "ARMS_TRANSFER" | "DIPLOMATIC_REQUEST",
+  changes: readonly VisibilityChange[],
+  verified: boolean,
+  confirmation: Confirmation,
+) {
+  if (changes.length === 0) return;
+  const metadata = { import: { fileName: confirmation.fileName, sha256: confirmation.sha256 }, loweringConfirmed: confirmation.allowLowering === true };
+  await client.query(
+    `WITH c AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[]) AS c(id, "from", "to")),
+     changed AS (
+       UPDATE "${table}" t SET visibility = c."to"::"Visibility", version = t.version + 1, "updatedById" = $4, "updatedAt" = (now() AT TIME ZONE 'UTC'),
+         "verifiedAt" = CASE WHEN $5::boolean THEN t."verifiedAt" END, "verifiedById" = CASE WHEN $5::boolean THEN t."verifiedById" END
+       FROM c WHERE t.id = c.id AND t.visibility = c."from"::"Visibility"
+       RETURNING t.id, t.version, c."from", c."to")
+     INSERT INTO "AuditEvent" ("userId", action, "entityType", "entityId", changes, metadata, ip, outcome, version, snapshot)
+     SELECT $4, 'UPDATE', $6::"EntityType", ch.id, jsonb_build_object('visibility', jsonb_build_object('before', ch."from", 'after', ch."to")), $7::jsonb, $8, 'success', ch.version,
+       (SELECT jsonb_set(jsonb_set(e.snapshot, '{values,visibility}', to_jsonb(ch."to")), '{version}', to_jsonb(ch.version))
+          FROM "AuditEvent" e WHERE e."entityType" = $6::"EntityType" AND e."entityId" = ch.id AND e.snapshot IS NOT NULL ORDER BY e.id DESC LIMIT 1)
+     FROM changed ch ORDER BY ch.id`,
+    [changes.map((c) => c.id), changes.map((c) => c.from), changes.map((c) => c.to), actor.id, verified, entityType, JSON.stringify(metadata), confirmation.ip],
+  );
 }
 
 /** A failure of the database itself, said as what it means for the user: nothing stays. */
@@ -211,11 +286,11 @@ async function writeTransfers(client: pg.PoolClient, actor: Actor, plan: Extract
     const w = plan.newWeaponSystems;
     const r = await client.query<{ id: number; designation: string }>(
       `INSERT INTO "WeaponSystem" (name, designation, category, description, visibility, ${AUTHOR_COLUMNS})
-       SELECT t.name, t.designation, t.category::"WeaponCategory", t.description, 'INTERNAL', ${authorSql(5, 6)}
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(name, designation, category, description, n)
+       SELECT t.name, t.designation, t.category::"WeaponCategory", t.description, t.v::"Visibility", ${authorSql(6, 7)}
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS t(name, designation, category, description, v, n)
        ORDER BY t.n
        RETURNING id, designation`,
-      [w.map((x) => x.name), w.map((x) => x.designation), w.map((x) => x.category), w.map((x) => x.description), ...author],
+      [w.map((x) => x.name), w.map((x) => x.designation), w.map((x) => x.category), w.map((x) => x.description), w.map((x) => x.visibility), ...author],
     );
     const byDesignation = new Map(r.rows.map((row) => [row.designation, row.id]));
     for (const x of w) newIds.push(byDesignation.get(x.designation!)!);
@@ -226,9 +301,9 @@ async function writeTransfers(client: pg.PoolClient, actor: Actor, plan: Extract
     const r = await client.query<{ id: number }>(
       `INSERT INTO "ArmsTransfer" ("externalId", "supplierId", "recipientId", "weaponSystemId", status, "numberOrdered", "numberOrderedUncertain",
          "numberDelivered", "numberDeliveredUncertain", "orderYear", "orderYearUncertain", "deliveryYears", "deliveryYearsUncertain", comments, visibility, ${AUTHOR_COLUMNS})
-       SELECT t.e, t.s, t.r, t.w, t.st::"TransferStatus", t.no, t.nou, t.nd, t.ndu, t.oy, t.oyu, t.dy::int[], t.dyu, t.c, 'INTERNAL', ${authorSql(15, 16)}
-       FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::bool[], $8::int[], $9::bool[], $10::int[], $11::bool[], $12::text[], $13::bool[], $14::text[])
-         WITH ORDINALITY AS t(e, s, r, w, st, no, nou, nd, ndu, oy, oyu, dy, dyu, c, n)
+       SELECT t.e, t.s, t.r, t.w, t.st::"TransferStatus", t.no, t.nou, t.nd, t.ndu, t.oy, t.oyu, t.dy::int[], t.dyu, t.c, t.v::"Visibility", ${authorSql(16, 17)}
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::text[], $6::int[], $7::bool[], $8::int[], $9::bool[], $10::int[], $11::bool[], $12::text[], $13::bool[], $14::text[], $15::text[])
+         WITH ORDINALITY AS t(e, s, r, w, st, no, nou, nd, ndu, oy, oyu, dy, dyu, c, v, n)
        ORDER BY t.n
        RETURNING id`,
       [
@@ -246,6 +321,8 @@ async function writeTransfers(client: pg.PoolClient, actor: Actor, plan: Extract
         col((c) => `{${c.data.deliveryYears.join(",")}}`),
         col((c) => c.data.deliveryYearsUncertain),
         col((c) => c.data.comments),
+        // The file's visibility (lib/import/rows.ts), Internal when it says none.
+        col((c) => c.data.visibility),
         ...author,
       ],
     );
@@ -262,9 +339,9 @@ async function writeRequests(client: pg.PoolClient, actor: Actor, plan: Extract<
       `INSERT INTO "DiplomaticRequest" ("externalId", title, "occurredOn", "occurredOnPrecision", "requestingCountryId", "targetCountryId",
          channel, ask, "askDetail", response, "responseSummary", classification, visibility, ${AUTHOR_COLUMNS})
        SELECT t.e, t.ti, t.d::date, t.p::"DatePrecision", t.rq, t.tg, t.ch::"RequestChannel", t.a::"RequestAsk", t.ad, t.rs::"RequestResponse", t.su,
-         t.cl::"Classification", 'INTERNAL', ${authorSql(13, 14)}
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-         WITH ORDINALITY AS t(e, ti, d, p, rq, tg, ch, a, ad, rs, su, cl, n)
+         t.cl::"Classification", t.v::"Visibility", ${authorSql(14, 15)}
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+         WITH ORDINALITY AS t(e, ti, d, p, rq, tg, ch, a, ad, rs, su, cl, v, n)
        ORDER BY t.n
        RETURNING id`,
       [
@@ -280,6 +357,7 @@ async function writeRequests(client: pg.PoolClient, actor: Actor, plan: Extract<
         col((c) => c.data.response),
         col((c) => c.data.responseSummary),
         col((c) => c.data.classification),
+        col((c) => c.data.visibility),
         ...author,
       ],
     );

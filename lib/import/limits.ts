@@ -20,3 +20,6 @@ export function formatBytes(bytes: number): string {
 export function tooLargeMessage(bytes: number): string {
   return `The file is ${formatBytes(bytes)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one after the other.`;
 }
+
+/** The check's box by which an editor lets an import make restricted records visible to everyone (lib/import/plan.ts). */
+export const LOWERING_CHECKBOX = "Make these restricted records visible to everyone";

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { compactKey } from "@/lib/import/cells";
 import { countryResolver, type CountryRef } from "@/lib/import/countries";
-import type { ImportKind } from "@/lib/import/limits";
+import { LOWERING_CHECKBOX, type ImportKind } from "@/lib/import/limits";
 import type { CsvFile } from "@/lib/import/parse";
 import { readRequestRow, REQUEST_COLUMNS, type RequestReading } from "@/lib/import/requests";
 import { clip, type CellProblem } from "@/lib/import/rows";
@@ -22,7 +22,8 @@ import { dataRows, findHeader, type DataRow, type HeaderMatch } from "@/lib/impo
 import { designationKey, guessCategory, readTransferRow, TRANSFER_COLUMNS, type TransferReading } from "@/lib/import/transfers";
 import { weaponCategoryLabel } from "@/lib/format/labels";
 import type { WeaponCategory } from "@/lib/generated/prisma/enums";
-import { canSee, type Actor } from "@/lib/permissions";
+import type { Visibility } from "@/lib/generated/prisma/enums";
+import { can, canEdit, canSee, type Actor } from "@/lib/permissions";
 import type { RequestData } from "@/lib/validation/requests";
 import type { TransferData } from "@/lib/validation/transfers";
 import { weaponSystemSchema, type WeaponSystemData } from "@/lib/validation/weapon-systems";
@@ -54,7 +55,19 @@ export type DryRun = {
   headerRow: number;
   /** Notes on the file as a whole: skipped title rows, columns not read. */
   fileNotes: string[];
-  counts: { rows: number; create: number; match: number; error: number; newWeaponSystems: number };
+  counts: {
+    rows: number;
+    create: number;
+    match: number;
+    error: number;
+    newWeaponSystems: number;
+    /** Records already imported whose visibility the import changes to the file's. */
+    visibilityChanges: number;
+    /** Rows that would make a restricted record visible to everyone (confirmed or not). */
+    lowering: number;
+  };
+  /** Whether the importer may confirm lowering (editors), and whether they did for this check. */
+  lowering: { allowed: boolean; confirmed: boolean };
   /** Every problem of every row, in row order, the first SHOWN_PROBLEMS of them. */
   problems: (CellProblem & { row: number })[];
   problemsTotal: number;
@@ -67,9 +80,22 @@ export type DryRun = {
 export type TransferCreate = { row: number; externalId: string; data: TransferData; weapon: { id: number } | { newIndex: number } | null };
 export type RequestCreate = { row: number; externalId: string; data: RequestData };
 
+/** A record an earlier import made that takes the file's visibility. */
+export type VisibilityChange = { row: number; id: number; from: Visibility; to: Visibility };
+
 export type Plan =
-  | { kind: "transfers"; dryRun: DryRun; creates: TransferCreate[]; newWeaponSystems: WeaponSystemData[] }
-  | { kind: "requests"; dryRun: DryRun; creates: RequestCreate[]; newWeaponSystems: [] };
+  | { kind: "transfers"; dryRun: DryRun; creates: TransferCreate[]; newWeaponSystems: WeaponSystemData[]; visibilityChanges: VisibilityChange[] }
+  | { kind: "requests"; dryRun: DryRun; creates: RequestCreate[]; newWeaponSystems: []; visibilityChanges: VisibilityChange[] };
+
+export type PlanOptions = {
+  /** The editor ticked "make these restricted records visible to everyone" in the check. */
+  allowLowering?: boolean;
+};
+
+/** Who may make a restricted record visible to everyone through an import (with a confirmation). */
+export function mayLowerVisibility(actor: Actor): boolean {
+  return can(actor.role, "record:edit-any") && can(actor.role, "record:read-restricted");
+}
 
 const WHAT: Record<ImportKind, string> = { transfers: "arms transfers", requests: "diplomatic requests" };
 const DELIMITER_NAME = { ",": "comma", ";": "semicolon", "\t": "tab" } as const;
@@ -94,7 +120,7 @@ type Existing = {
 };
 
 /** What an import of the file would do, for `actor`. Reads only. */
-export async function planImport(q: Queryable, actor: Actor, kind: ImportKind, file: CsvFile, fileName: string): Promise<Plan> {
+export async function planImport(q: Queryable, actor: Actor, kind: ImportKind, file: CsvFile, fileName: string, options: PlanOptions = {}): Promise<Plan> {
   const specs = kind === "transfers" ? TRANSFER_COLUMNS : REQUEST_COLUMNS;
   const header = findHeader(file.records, specs as never, WHAT[kind]) as HeaderMatch<string>;
   const { rows, problems: widthProblems } = dataRows(file.records, header);
@@ -123,17 +149,55 @@ export async function planImport(q: Queryable, actor: Actor, kind: ImportKind, f
   const planRows: PlanRow[] = [];
   const problems: DryRun["problems"] = [];
   let problemsTotal = 0;
-  const counts = { rows: readings.length, create: 0, match: 0, error: 0, newWeaponSystems: 0 };
+  const counts = { rows: readings.length, create: 0, match: 0, error: 0, newWeaponSystems: 0, visibilityChanges: 0, lowering: 0 };
+  const mayLower = mayLowerVisibility(actor);
+  const allowLowering = mayLower && options.allowLowering === true;
+  const visibilityChanges: VisibilityChange[] = [];
   const transferCreates: TransferCreate[] = [];
   const requestCreates: RequestCreate[] = [];
   // New weapon systems, made once per designation, only for rows created.
-  const newWeapons: { data: WeaponSystemData; firstRow: number; rows: number }[] = [];
+  const newWeapons: { data: WeaponSystemData; firstRow: number; rows: number; internal?: boolean }[] = [];
   const newWeaponIndex = new Map<string, number>();
+  /**
+   * An import never lowers a record's visibility on its own. A row that the
+   * file marks Internal for a restricted record an earlier import made is a
+   * problem, unless an editor confirmed it in the check; Restricted for an
+   * internal one is applied when the importer may edit the record. An empty
+   * cell (or no column) keeps the record's own. Records the importer may not
+   * see, and deleted ones, are left alone, without a word about them.
+   */
+  const visibilityColumn = header.names.visibility ?? "Visibility";
+  const planVisibility = (r: TransferReading | RequestReading, found: Existing): CellProblem | null => {
+    if (r.visibility === null || r.visibility === found.visibility || found.deletedAt || !canSee(actor, found)) return null;
+    if (r.visibility === "INTERNAL") {
+      counts.lowering++;
+      if (!mayLower) {
+        r.errors.push({ column: visibilityColumn, message: "The file makes this restricted record visible to everyone: only an editor may lower a record's visibility. Write Restricted, or leave the cell empty to keep it." });
+        return null;
+      }
+      if (!allowLowering) {
+        r.errors.push({
+          column: visibilityColumn,
+          message: `The file makes this restricted record visible to everyone. An import does that only when you confirm it: tick “${LOWERING_CHECKBOX}” and check again, or write Restricted in the file.`,
+        });
+        return null;
+      }
+      visibilityChanges.push({ row: r.row, id: found.id, from: found.visibility, to: "INTERNAL" });
+      return { column: visibilityColumn, message: "Will be made visible to everyone (Internal), as you confirmed." };
+    }
+    if (!canEdit(actor, found)) {
+      return { column: visibilityColumn, message: "The file says Restricted: the record stays Internal, since only its author or an editor may change it." };
+    }
+    visibilityChanges.push({ row: r.row, id: found.id, from: found.visibility, to: "RESTRICTED" });
+    return { column: visibilityColumn, message: "Will be made restricted, as the file says." };
+  };
+
   readings.forEach((r, i) => {
     const externalId = externalIds[i] ?? null;
     const weapon = weapons.get(r.row);
     if (weapon && "error" in weapon) r.errors.push({ column: designationColumn, message: weapon.error });
     const found = externalId ? existing.get(externalId) : undefined;
+    const visibilityNote = found && !r.errors.length ? planVisibility(r, found) : null;
     const outcome: PlanRow["outcome"] = r.errors.length || !externalId ? "error" : found ? "match" : "create";
     counts[outcome]++;
     if (outcome === "error") {
@@ -155,6 +219,7 @@ export async function planImport(q: Queryable, actor: Actor, kind: ImportKind, f
       if (changed.length) {
         notes.push({ column: null, message: `The file differs from the imported record in: ${changed.join(", ")}. An import does not change existing records: edit the record if the file is right.` });
       }
+      if (visibilityNote) notes.push(visibilityNote);
     }
     if (outcome === "create" && kind === "transfers") {
       let ref: TransferCreate["weapon"] = null;
@@ -171,6 +236,8 @@ export async function planImport(q: Queryable, actor: Actor, kind: ImportKind, f
         }
         const made = newWeapons[index]!;
         made.rows++;
+        // A weapon system only restricted rows use is restricted too: its name comes from them.
+        if ((r.data as TransferData).visibility === "INTERNAL") made.internal = true;
         ref = { newIndex: index };
         if (shown) {
           const c = made.data.category;
@@ -188,7 +255,9 @@ export async function planImport(q: Queryable, actor: Actor, kind: ImportKind, f
     }
     if (shown) planRows.push({ row: r.row, label: r.label(), outcome, record, errors: r.errors, notes });
   });
+  for (const w of newWeapons) w.data = { ...w.data, visibility: w.internal ? "INTERNAL" : "RESTRICTED" };
   counts.newWeaponSystems = newWeapons.length;
+  counts.visibilityChanges = visibilityChanges.length;
 
   const fileNotes: string[] = [];
   if (header.index > 0) fileNotes.push(`Row${header.index === 1 ? " 1 is" : `s 1-${header.index} are`} above the header (row ${header.index + 1}) and were skipped as titles and notes.`);
@@ -214,12 +283,13 @@ export async function planImport(q: Queryable, actor: Actor, kind: ImportKind, f
       firstRow: w.firstRow,
       rows: w.rows,
     })),
-    canImport: counts.error === 0 && counts.create > 0,
+    lowering: { allowed: mayLower, confirmed: allowLowering },
+    canImport: counts.error === 0 && (counts.create > 0 || counts.visibilityChanges > 0),
   };
   if (kind === "transfers") {
-    return { kind, dryRun, creates: transferCreates, newWeaponSystems: newWeapons.map((w) => w.data) };
+    return { kind, dryRun, creates: transferCreates, newWeaponSystems: newWeapons.map((w) => w.data), visibilityChanges };
   }
-  return { kind, dryRun, creates: requestCreates, newWeaponSystems: [] };
+  return { kind, dryRun, creates: requestCreates, newWeaponSystems: [], visibilityChanges };
 }
 
 function widthReading(row: DataRow, message: string): TransferReading & RequestReading {
@@ -236,6 +306,7 @@ function widthReading(row: DataRow, message: string): TransferReading & RequestR
     target: null,
     designation: null,
     description: null,
+    visibility: null,
   };
 }
 

@@ -7,7 +7,7 @@
 // "unknown".
 import { enumMatcher, isUnknown, listLabels, looseKey } from "@/lib/import/cells";
 import type { CountryMatch, CountryRef } from "@/lib/import/countries";
-import { addSchemaIssues, clip, RowProblems, type RowReading } from "@/lib/import/rows";
+import { addSchemaIssues, clip, readVisibility, RowProblems, VISIBILITY_COLUMN, type RowReading } from "@/lib/import/rows";
 import { cellOf, type ColumnSpec, type DataRow, type HeaderMatch } from "@/lib/import/table";
 import { classificationLabel, requestAskLabel, requestChannelLabel, requestResponseLabel } from "@/lib/format/labels";
 import { requestSchema, type RequestData, type RequestInput } from "@/lib/validation/requests";
@@ -23,7 +23,8 @@ export type RequestColumn =
   | "channel"
   | "response"
   | "summary"
-  | "classification";
+  | "classification"
+  | "visibility";
 
 export const REQUEST_COLUMNS: readonly ColumnSpec<RequestColumn>[] = [
   { key: "date", header: "Date", aliases: ["Date of request", "Occurred on", "When"], help: "2005, 2005-03 or 2005-03-17 (the precision follows); empty if unknown." },
@@ -36,6 +37,7 @@ export const REQUEST_COLUMNS: readonly ColumnSpec<RequestColumn>[] = [
   { key: "response", header: "Response", aliases: ["Answer"], help: listLabels(requestResponseLabel) + "; empty if unknown." },
   { key: "summary", header: "Summary", aliases: ["Response summary", "Summary of response"], help: "Free text; needs a response." },
   { key: "classification", header: "Classification", aliases: ["Document classification"], help: listLabels(classificationLabel) + "; empty if unknown." },
+  VISIBILITY_COLUMN,
 ];
 
 const ASK = enumMatcher(requestAskLabel, {
@@ -110,6 +112,8 @@ export function readRequestRow(
     return t === "" ? null : p.freeText(name(key), t);
   };
 
+  const visibility = readVisibility(p, name("visibility"), cell("visibility"));
+
   const input: RequestInput = {
     title: text("title") ?? "",
     occurredOn: date,
@@ -121,7 +125,7 @@ export function readRequestRow(
     response,
     responseSummary: text("summary"),
     classification,
-    visibility: "INTERNAL",
+    visibility: visibility ?? "INTERNAL",
     followUpOfId: null,
     requestingActorIds: [],
     targetActorIds: [],
@@ -142,6 +146,7 @@ export function readRequestRow(
     label,
     requesting,
     target,
+    visibility,
   };
 }
 

@@ -1,7 +1,8 @@
 // What reading one row of an import gives, whatever the record type, and the
 // form schema's verdict put in the file's terms (row and column). Pure.
 import type { z } from "zod";
-import { looksLikeFormula, looksLikeNumber, neutraliseFormula } from "@/lib/import/cells";
+import { enumMatcher, looksLikeFormula, looksLikeNumber, neutraliseFormula } from "@/lib/import/cells";
+import type { Visibility } from "@/lib/generated/prisma/enums";
 
 export type CellProblem = { column: string | null; message: string };
 
@@ -16,7 +17,29 @@ export type RowReading<D> = {
   key: string | null;
   /** The row in a few words, for the dry run's table (made only for the rows it shows). */
   label: () => string;
+  /** Who may see the record, as the file says; null when it says nothing (no column, or an empty cell). */
+  visibility: Visibility | null;
 };
+
+/** The Visibility column of both kinds of file (a Demarche export has it). */
+export const VISIBILITY_COLUMN = {
+  key: "visibility",
+  header: "Visibility",
+  aliases: ["Who may see it"],
+  help: "Internal (everyone signed in) or Restricted (editors, admins and the author). Empty: Internal for a new record; a record already imported keeps its own.",
+} as const;
+
+const VISIBILITY_LABELS: Record<Visibility, string> = { INTERNAL: "Internal", RESTRICTED: "Restricted" };
+const VISIBILITY = enumMatcher(VISIBILITY_LABELS, { INTERNAL: ["Everyone signed in", "Everyone"], RESTRICTED: ["Restricted: editors, admins and you"] });
+
+/** The Visibility cell: null when empty (the caller decides what that means). */
+export function readVisibility(problems: RowProblems, column: string, text: string): Visibility | null {
+  const t = text.trim();
+  if (t === "" || problems.refuseFormula(column, t)) return null;
+  const value = VISIBILITY(t);
+  if (!value) problems.error(column, `“${clip(t)}” is not a visibility: write Internal or Restricted (or leave it empty).`);
+  return value;
+}
 
 /** Collects a row's problems, one per column (the first said is the one that matters). */
 export class RowProblems {

@@ -9,7 +9,7 @@
 // "2008; 2010", "(2009)".
 import { compactKey, enumMatcher, isUnknown, listLabels, readMarked, readYearList, type Marked } from "@/lib/import/cells";
 import type { CountryMatch, CountryRef } from "@/lib/import/countries";
-import { addSchemaIssues, clip, RowProblems, type RowReading } from "@/lib/import/rows";
+import { addSchemaIssues, clip, readVisibility, RowProblems, VISIBILITY_COLUMN, type RowReading } from "@/lib/import/rows";
 import { cellOf, markerOf, type ColumnSpec, type DataRow, type HeaderMatch } from "@/lib/import/table";
 import type { WeaponCategory } from "@/lib/generated/prisma/enums";
 import { transferStatusLabel } from "@/lib/format/labels";
@@ -25,7 +25,8 @@ export type TransferColumn =
   | "numberDelivered"
   | "deliveryYears"
   | "status"
-  | "comments";
+  | "comments"
+  | "visibility";
 
 export const TRANSFER_COLUMNS: readonly ColumnSpec<TransferColumn>[] = [
   { key: "recipient", header: "Recipient", aliases: ["Recipient country", "Buyer"], required: true, help: "Country name or ISO code." },
@@ -43,6 +44,7 @@ export const TRANSFER_COLUMNS: readonly ColumnSpec<TransferColumn>[] = [
     help: `${listLabels(transferStatusLabel)}. Empty, or a register's condition (New, Second hand): read from the deliveries, the condition kept in the comments.`,
   },
   { key: "comments", header: "Comments", aliases: ["Comment", "Notes", "Note"], help: "Free text." },
+  VISIBILITY_COLUMN,
 ];
 
 const STATUS = enumMatcher(transferStatusLabel, { CANCELLED: ["Canceled"], IN_DELIVERY: ["Delivering", "Being delivered"] });
@@ -178,6 +180,8 @@ export function readTransferRow(
   const written = commentsText === "" ? null : p.freeText(columnName(header, "comments"), commentsText);
   const comments = condition ? [`Condition: ${condition}.`, written].filter(Boolean).join(" ") : written;
 
+  const visibility = readVisibility(p, columnName(header, "visibility"), cellOf(header, row, "visibility"));
+
   const input: TransferInput = {
     supplierId: supplier?.id ?? 0,
     recipientId: recipient?.id ?? 0,
@@ -192,7 +196,7 @@ export function readTransferRow(
     deliveryYears,
     deliveryYearsUncertain,
     comments,
-    visibility: "INTERNAL",
+    visibility: visibility ?? "INTERNAL",
   };
   const parsed = transferSchema.safeParse(input);
   if (!parsed.success) addSchemaIssues(p, parsed.error, (field) => (FIELD_COLUMN[field] ? columnName(header, FIELD_COLUMN[field]) : null));
@@ -209,6 +213,7 @@ export function readTransferRow(
     recipient,
     designation,
     description,
+    visibility,
   };
 }
 

@@ -5,6 +5,7 @@
 // leaves nothing behind, and a viewer can do none of it.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { sha256Hex } from "@/lib/import/parse";
+import type { DryRun } from "@/lib/import/plan";
 import { withClient } from "@/lib/postgres/admin";
 import { seed } from "@/lib/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
@@ -180,7 +181,7 @@ describe("a register with uncertainty markers", () => {
   it("re-import: the same file matches every row and creates nothing", async () => {
     const before = await digest();
     const again = await imp.checkImport(who.analyst, "transfers", utf8(REGISTER), "register.csv");
-    expect(again.counts).toEqual({ rows: 5, create: 0, match: 5, error: 0, newWeaponSystems: 0 });
+    expect(again.counts).toEqual({ rows: 5, create: 0, match: 5, error: 0, newWeaponSystems: 0, visibilityChanges: 0, lowering: 0 });
     expect(again.canImport).toBe(false);
     expect(again.rows[0]!.notes[0]!.message).toMatch(/^Already imported as transfer #\d+: not created again\.$/);
     expect(again.rows[0]!.record?.href).toMatch(/^\/transfers\/\d+$/);
@@ -339,7 +340,7 @@ describe("diplomatic requests", () => {
     const rolledUp = () => withClient(ctx.url, async (c) => Number((await c.query(`SELECT coalesce(sum(n), 0) AS n FROM dashboard.request_months WHERE country_id = 0`)).rows[0].n));
     const rolledBefore = await rolledUp();
     const d = await imp.checkImport(who.analyst, "requests", utf8(FILE), "requests.csv");
-    expect(d.counts).toEqual({ rows: 3, create: 3, match: 0, error: 0, newWeaponSystems: 0 });
+    expect(d.counts).toEqual({ rows: 3, create: 3, match: 0, error: 0, newWeaponSystems: 0, visibilityChanges: 0, lowering: 0 });
     expect(d.rows[2]!.notes).toContainEqual({ column: "Title", message: expect.stringMatching(/^Starts with “=”/) });
     const result = await imp.runImport(who.analyst, "requests", utf8(FILE), { fileName: "requests.csv", sha256: d.sha256, expectedCreate: 3, ip: null });
     expect(result).toMatchObject({ kind: "requests", created: 3 });
@@ -357,6 +358,123 @@ describe("diplomatic requests", () => {
 
     const again = await imp.checkImport(who.analyst, "requests", utf8(FILE), "requests.csv");
     expect(again.counts).toMatchObject({ create: 0, match: 3 });
+  });
+});
+
+describe("an import never lowers a record's visibility (issue 12, point 16)", () => {
+  type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+  const exportCsv = async (as: Who, query: string) => {
+    const route = (await import("@/app/api/v1/[resource]/export/route")) as unknown as { GET: Handler };
+    await actAs(ctx.db, as.id);
+    const res = await route.GET(new Request(`http://localhost/api/v1/requests/export?format=csv&${query}`), { params: Promise.resolve({ resource: "requests" }) });
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const visibleToViewer = (title: string) =>
+    ctx.db.diplomaticRequest.count({ where: { title, deletedAt: null, OR: [{ visibility: "INTERNAL" }, { createdById: who.viewer.id }] } });
+
+  it("round trip: an editor's export of restricted requests, imported back, stays restricted", async () => {
+    const pe = (await ctx.db.country.findUniqueOrThrow({ where: { alpha2: "PE" } })).id;
+    const cl = (await ctx.db.country.findUniqueOrThrow({ where: { alpha2: "CL" } })).id;
+    await ctx.db.diplomaticRequest.create({
+      data: { title: "Restricted by hand", requestingCountryId: pe, targetCountryId: cl, ask: "HALT_SALE", visibility: "RESTRICTED", createdById: who.editor.id, occurredOn: new Date("2011-04-01"), occurredOnPrecision: "MONTH" },
+    });
+    await ctx.db.diplomaticRequest.create({ data: { title: "Internal by hand", requestingCountryId: pe, targetCountryId: cl, ask: "HALT_SALE", createdById: who.editor.id } });
+    const csv = await exportCsv(who.editor, "country=PE");
+    expect(csv.split("\n")[0]).toContain("visibility");
+    expect(csv).toContain("Restricted by hand");
+
+    const d = await imp.checkImport(who.editor, "requests", utf8(csv), "export.csv");
+    expect(d.counts).toMatchObject({ rows: 2, error: 0 });
+    await imp.runImport(who.editor, "requests", utf8(csv), { fileName: "export.csv", sha256: d.sha256, expectedCreate: d.counts.create, ip: null });
+    // Whatever the import made of the rows, a viewer reads no copy of the restricted one.
+    const copies = await ctx.db.diplomaticRequest.findMany({ where: { title: "Restricted by hand" } });
+    expect(copies.length).toBeGreaterThanOrEqual(1);
+    expect(copies.map((r) => r.visibility)).toEqual(copies.map(() => "RESTRICTED"));
+    expect(await visibleToViewer("Restricted by hand")).toBe(0);
+    expect((await ctx.db.diplomaticRequest.findMany({ where: { title: "Internal by hand" } })).map((r) => r.visibility)).toEqual(expect.arrayContaining(["INTERNAL"]));
+  });
+
+  const file = (visibility: string) =>
+    ["Date,Requesting country,Target country,Title,Ask,Visibility", `2012-02,Peru,Chile,Lowered later,Halt the sale,${visibility}`, `2012-03,Peru,Chile,Left alone,Halt the sale,`].join("\n");
+
+  it("a file's Restricted is kept on creation; a file lowering it is refused in the check, and applied only when an editor confirms", async () => {
+    const d1 = await imp.checkImport(who.editor, "requests", utf8(file("Restricted")), "restricted.csv");
+    expect(d1.counts).toMatchObject({ create: 2, error: 0 });
+    await imp.runImport(who.editor, "requests", utf8(file("Restricted")), { fileName: "restricted.csv", sha256: d1.sha256, expectedCreate: 2, ip: null });
+    const record = await ctx.db.diplomaticRequest.findFirstOrThrow({ where: { title: "Lowered later" } });
+    expect(record.visibility).toBe("RESTRICTED");
+    expect((await ctx.db.diplomaticRequest.findFirstOrThrow({ where: { title: "Left alone" } })).visibility).toBe("INTERNAL");
+
+    // The same rows marked Internal: a problem, with the box to tick; nothing can be imported.
+    const lowering = utf8(file("Internal"));
+    const before = await digest();
+    const refused = await imp.checkImport(who.editor, "requests", lowering, "lower.csv");
+    expect(refused).toMatchObject({ counts: { match: 1, error: 1, lowering: 1, visibilityChanges: 0 }, lowering: { allowed: true, confirmed: false }, canImport: false });
+    expect(refused.problems).toEqual([{ row: 2, column: "Visibility", message: expect.stringContaining("Make these restricted records visible to everyone") }]);
+    await expect(imp.runImport(who.editor, "requests", lowering, { fileName: "lower.csv", sha256: refused.sha256, expectedCreate: 0, ip: null })).rejects.toMatchObject({ status: 400 });
+    // Confirmed in the check, but the import not told so: refused too.
+    await expect(
+      imp.runImport(who.editor, "requests", lowering, { fileName: "lower.csv", sha256: refused.sha256, expectedCreate: 0, allowLowering: true, expectedLowering: 0, ip: null }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await digest()).toBe(before);
+    expect(await visibleToViewer("Lowered later")).toBe(0);
+
+    // Through the page's action, with the box ticked: the check shows what the import will do.
+    await actAs(ctx.db, who.editor.id);
+    const form = new FormData();
+    form.set("kind", "requests");
+    form.set("file", new File([lowering], "lower.csv", { type: "text/csv" }));
+    form.set("allowLowering", "on");
+    const confirmed = await actions.checkImportAction(form);
+    expect(confirmed).toMatchObject({ ok: true, data: { counts: { error: 0, lowering: 1, visibilityChanges: 1, create: 0 }, lowering: { confirmed: true }, canImport: true } });
+    const sha256 = (confirmed as { data: DryRun }).data.sha256;
+    form.set("sha256", sha256);
+    form.set("expectedCreate", "0");
+    form.set("expectedLowering", "1");
+    expect(await actions.runImportAction(form)).toMatchObject({ ok: true, data: { created: 0, visibilityChanged: 1 } });
+    const after = await ctx.db.diplomaticRequest.findUniqueOrThrow({ where: { id: record.id } });
+    expect(after).toMatchObject({ visibility: "INTERNAL", version: record.version + 1, updatedById: who.editor.id });
+    // Audited: the record's own UPDATE event, and the import's event listing it.
+    const event = await ctx.db.auditEvent.findFirstOrThrow({ where: { entityType: "DIPLOMATIC_REQUEST", entityId: record.id, action: "UPDATE" } });
+    expect(event).toMatchObject({ userId: who.editor.id, version: after.version, changes: { visibility: { before: "RESTRICTED", after: "INTERNAL" } }, metadata: { loweringConfirmed: true } });
+    const importEvent = await ctx.db.auditEvent.findFirstOrThrow({ where: { action: "IMPORT" }, orderBy: { id: "desc" } });
+    expect(importEvent.metadata).toMatchObject({ created: 0, visibility: { lowered: [record.id], raised: [], loweringConfirmed: true } });
+  });
+
+  it("transfers: a restricted row stays restricted, and so does a new weapon system only restricted rows use", async () => {
+    const f = [
+      "Recipient,Supplier,Weapon designation,Status,Visibility",
+      "Peru,Russia,Secret-Launcher-1,Ordered,Restricted",
+      "Peru,Russia,Shared-Launcher-2,Ordered,Restricted",
+      "Chile,Russia,Shared-Launcher-2,Ordered,Internal",
+    ].join("\n");
+    const d = await imp.checkImport(who.analyst, "transfers", utf8(f), "t.csv");
+    expect(d.counts).toMatchObject({ create: 3, error: 0, newWeaponSystems: 2 });
+    await imp.runImport(who.analyst, "transfers", utf8(f), { fileName: "t.csv", sha256: d.sha256, expectedCreate: 3, ip: null });
+    const weapons = await ctx.db.weaponSystem.findMany({ where: { designation: { in: ["Secret-Launcher-1", "Shared-Launcher-2"] } }, orderBy: { designation: "asc" } });
+    expect(weapons.map((w) => [w.designation, w.visibility])).toEqual([["Secret-Launcher-1", "RESTRICTED"], ["Shared-Launcher-2", "INTERNAL"]]);
+    const transfers = await ctx.db.armsTransfer.findMany({ where: { weaponSystemId: { in: weapons.map((w) => w.id) } }, orderBy: { id: "asc" } });
+    expect(transfers.map((t) => t.visibility)).toEqual(["RESTRICTED", "RESTRICTED", "INTERNAL"]);
+  });
+
+  it("an analyst may not lower a visibility, even with the box: refused in the check and in the import", async () => {
+    const f = (v: string) => ["Date,Requesting country,Target country,Title,Ask,Visibility", `2013-05,Peru,Chile,Analyst's restricted,Halt the sale,${v}`].join("\n");
+    const d = await imp.checkImport(who.analyst, "requests", utf8(f("Restricted")), "a.csv");
+    await imp.runImport(who.analyst, "requests", utf8(f("Restricted")), { fileName: "a.csv", sha256: d.sha256, expectedCreate: 1, ip: null });
+    const mine = await ctx.db.diplomaticRequest.findFirstOrThrow({ where: { title: "Analyst's restricted" } });
+    expect(mine).toMatchObject({ visibility: "RESTRICTED", createdById: who.analyst.id });
+
+    const before = await digest();
+    const refused = await imp.checkImport(who.analyst, "requests", utf8(f("Internal")), "b.csv", undefined, { allowLowering: true });
+    expect(refused).toMatchObject({ counts: { error: 1, lowering: 1 }, lowering: { allowed: false, confirmed: false }, canImport: false });
+    expect(refused.problems[0]!.message).toMatch(/only an editor may lower/);
+    await expect(
+      imp.runImport(who.analyst, "requests", utf8(f("Internal")), { fileName: "b.csv", sha256: refused.sha256, expectedCreate: 0, allowLowering: true, expectedLowering: 1, ip: null }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(await digest()).toBe(before);
+    // An empty cell keeps the record's own visibility.
+    expect((await imp.checkImport(who.analyst, "requests", utf8(f("")), "c.csv")).counts).toMatchObject({ match: 1, error: 0, lowering: 0, visibilityChanges: 0 });
   });
 });
 

@@ -22,12 +22,16 @@ const fileField = z
 const checkSchema = z.object({
   kind: z.enum(IMPORT_KINDS, { error: "Choose what the file holds: arms transfers or diplomatic requests." }),
   file: fileField,
+  allowLowering: z.enum(["on", "true"], { error: "Tick the box, or leave it out." }).optional(),
 });
 
 const importSchema = checkSchema.extend({
   sha256: z.string({ error: "Check the file before importing it." }).regex(/^[0-9a-f]{64}$/, "Check the file before importing it."),
-  expectedCreate: z.coerce.number({ error: "Check the file before importing it." }).int().min(1, "Check the file before importing it."),
+  // Zero when the import only gives records already imported the file's visibility.
+  expectedCreate: z.coerce.number({ error: "Check the file before importing it." }).int().min(0, "Check the file before importing it."),
+  expectedLowering: z.coerce.number({ error: "Check the file before importing it." }).int().min(0).default(0),
 });
+
 
 /** FormData (or a plain object, for tests) as an object for the schema. */
 function fields(input: unknown): Record<string, unknown> {
@@ -44,12 +48,20 @@ const nameOf = (file: Upload) => (typeof file.name === "string" && file.name.tri
 
 export async function checkImportAction(input: unknown) {
   return runAction({ permission: "record:create", schema: checkSchema, input: fields(input) }, async ({ user }, d) =>
-    checkImport(user, d.kind, await bytesOf(d.file), nameOf(d.file)),
+    checkImport(user, d.kind, await bytesOf(d.file), nameOf(d.file), undefined, { allowLowering: d.allowLowering !== undefined }),
   );
 }
 
 export async function runImportAction(input: unknown) {
   return runAction({ permission: "record:create", schema: importSchema, input: fields(input) }, async ({ user, ip }, d) =>
-    runImport(user, d.kind, await bytesOf(d.file), { fileName: nameOf(d.file), sha256: d.sha256, expectedCreate: d.expectedCreate, ip }),
+    runImport(user, d.kind, await bytesOf(d.file), {
+      fileName: nameOf(d.file),
+      sha256: d.sha256,
+      expectedCreate: d.expectedCreate,
+      // The editor's confirmation, in the check, that restricted records may be made visible to everyone (lib/import/plan.ts).
+      allowLowering: d.allowLowering !== undefined,
+      expectedLowering: d.expectedLowering,
+      ip,
+    }),
   );
 }
