@@ -35,7 +35,7 @@ const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
  * the owner chosen). Viewers may not: the list of users is not theirs to read.
  */
 export function mayAssignOwners(viewer: Viewer): boolean {
-  return ["record:create", "record:edit-own", "record:edit-any"].some((p) => can(viewer.role, p as "record:create"));
+  return (["record:create", "record:edit-own", "record:edit-any"] as const).some((p) => can(viewer.role, p));
 }
 
 type Options = {
