@@ -109,6 +109,11 @@ export function mayOpen<T extends OpenableRecord>(viewer: Viewer, record: T | nu
   return record.deletedAt === null || seesDeleted(viewer);
 }
 
+/** The rule of mayOpen in SQL, for the row aliased `alias`. */
+export function openableSql(viewer: Viewer, alias: string): Prisma.Sql {
+  return seesDeleted(viewer) ? visibleSql(viewer, alias) : readableSql(viewer, alias);
+}
+
 /** Prisma `where` of the records `mayOpen` lets the viewer open. */
 export function openableBy(viewer: Viewer) {
   return seesDeleted(viewer) ? visibleTo(viewer) : readableBy(viewer);

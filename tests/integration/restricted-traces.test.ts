@@ -18,6 +18,7 @@ const who = {} as Record<"viewer" | "analyst" | "editor", Who>;
 /** Words that only hidden records (restricted, or deleted) hold. */
 const CANARY = /zqcanary|zqdeleted/i;
 const internal = {} as Record<"transfer" | "deletedWsTransfer" | "inspection" | "request" | "concern" | "quote", number>;
+const hiddenIds = { request: 0, deletedRequest: 0 };
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let listRoute: { GET: Handler };
@@ -44,6 +45,12 @@ beforeAll(async () => {
   const followed = await db.diplomaticRequest.create({
     data: { title: "Zqcanary earlier request", requestingCountryId: us, targetCountryId: ru, ask: "HALT_SALE", ...hidden },
   });
+  hiddenIds.request = followed.id;
+  hiddenIds.deletedRequest = (
+    await db.diplomaticRequest.create({
+      data: { title: "Zqdeleted request", requestingCountryId: us, targetCountryId: ru, ask: "HALT_SALE", deletedAt: new Date() },
+    })
+  ).id;
   const hiddenTransfer = await db.armsTransfer.create({
     data: { supplierId: ru, recipientId: us, status: "ORDERED", comments: "zqcanary comments", weaponSystemId: ws.id, ...hidden },
   });
@@ -118,6 +125,15 @@ describe.each(["viewer", "analyst"] as const)("for the %s", (name) => {
     }
   });
 
+  it("a cursor forged on a hidden record's id is refused as one on no record (its sort position stays unknown)", async () => {
+    const cursor = (a: number) => Buffer.from(JSON.stringify({ s: "title", d: "asc", a })).toString("base64url");
+    const page = (a: number) => call(listRoute, who[name], "requests", `requests?sort=title&dir=asc&cursor=${cursor(a)}`);
+    const none = await page(2_000_000_000);
+    expect(none.status).toBe(422);
+    expect(none.text).toMatch(/no longer points at a record/);
+    for (const id of [hiddenIds.request, hiddenIds.deletedRequest]) expect(await page(id)).toEqual(none);
+  });
+
   it.each(["actor", "concern", "transfer", "request", "source", "weaponSystem", "inspection"] as const)(
     "the %s lookup neither names nor finds a hidden record",
     async (type) => {
@@ -140,5 +156,10 @@ describe("for the editor, who may see them", () => {
     expect(transfers.text).toMatch(/Zqcanary Launcher/);
     expect((await lookup(who.editor, "transfer", "zqcanary")).map((o) => o.id)).toContain(internal.transfer);
     expect((await lookup(who.editor, "inspection", "", [internal.inspection]))[0]!.label).toMatch(/Zqcanary/);
+    // The editor may page on from any record, deleted ones included.
+    for (const a of [hiddenIds.request, hiddenIds.deletedRequest]) {
+      const cursor = Buffer.from(JSON.stringify({ s: "title", d: "asc", a })).toString("base64url");
+      expect((await call(listRoute, who.editor, "requests", `requests?sort=title&dir=asc&cursor=${cursor}`)).status).toBe(200);
+    }
   });
 });

@@ -22,7 +22,7 @@ import "server-only";
 // citations) are looked up first, through their own GIN indexes, and join as
 // a list of ids: an EXISTS in an OR would be tested row by row instead.
 import { getDb } from "@/lib/db/client";
-import { seesDeleted, visibleSql, type Viewer } from "@/lib/db/visibility";
+import { openableSql, seesDeleted, visibleSql, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { EXACT_COUNT_LIMIT, PAGE_SIZE as DEFAULT_PAGE_SIZE, type AnyListParams, type DateBound, type ListTotal, type SortDir } from "@/lib/lists/params";
 
@@ -183,20 +183,27 @@ function conditions(q: ListQuery): Sql[] {
  * from that row itself, so a cursor is just an id. `afterIsNull`: whether
  * that row's sort value is unknown (the caller looks it up, see keysetAnchor).
  */
-export function keysetAfterSql(q: ListQuery, afterId: number, afterIsNull: boolean): Sql {
+export function keysetAfterSql(viewer: Viewer, q: ListQuery, afterId: number, afterIsNull: boolean): Sql {
   const e = q.sort.expr;
   const a = q.alias;
   const cmp = q.dir === "asc" ? ">" : "<";
   const id = sql`${raw(`${a}.id ${cmp}`)} ${afterId}`;
   if (afterIsNull) return sql`(${raw(`${e} IS NULL`)} AND ${id})`;
-  const anchor = sql`(SELECT ${raw(e)} FROM ${raw(`${q.table} ${a}`)} WHERE ${raw(`${a}.id`)} = ${afterId})`;
+  const anchor = sql`(SELECT ${raw(e)} FROM ${raw(`${q.table} ${a}`)} WHERE ${raw(`${a}.id`)} = ${afterId} AND ${openableSql(viewer, a)})`;
   return sql`(${raw(e)} ${raw(cmp)} ${anchor} OR (${raw(e)} = ${anchor} AND ${id})${raw(q.sort.nullable ? ` OR ${e} IS NULL` : "")})`;
 }
 
-/** Whether row `id` exists in the list's table and whether its sort value is unknown; null when there is no such row. */
-export async function keysetAnchor(q: ListQuery, id: number): Promise<{ isNull: boolean } | null> {
+/**
+ * Whether row `id` exists in the list's table and whether its sort value is
+ * unknown; null when there is no such row, or when the viewer may not open
+ * it. A cursor is a plain id that a client can forge: anchored on a record
+ * hidden from them, the rows after it would tell where its title (or date,
+ * or status) sorts, and a page rather than a refusal that it exists.
+ */
+export async function keysetAnchor(viewer: Viewer, q: ListQuery, id: number): Promise<{ isNull: boolean } | null> {
   const rows = await getDb().$queryRaw<{ isNull: boolean }[]>(
-    sql`SELECT (${raw(q.sort.expr)}) IS NULL AS "isNull" FROM ${raw(`${q.table} ${q.alias}`)} WHERE ${raw(`${q.alias}.id`)} = ${id}`,
+    sql`SELECT (${raw(q.sort.expr)}) IS NULL AS "isNull" FROM ${raw(`${q.table} ${q.alias}`)}
+        WHERE ${raw(`${q.alias}.id`)} = ${id} AND ${openableSql(viewer, q.alias)}`,
   );
   return rows[0] ?? null;
 }

@@ -61,9 +61,9 @@ export async function listAfter<T extends RecordListType, Row extends { id: numb
   const source = LIST_SOURCES[type] as Source<T>;
   const q = { ...source.query(viewer, params), page: 1, limit: options.limit };
   if (options.after !== null) {
-    const anchor = await keysetAnchor(q, options.after);
+    const anchor = await keysetAnchor(viewer, q, options.after);
     if (!anchor) throw new ValidationError("This cursor no longer points at a record; start again without it.", { cursor: ["Unknown cursor."] });
-    q.where = [...q.where, keysetAfterSql(q, options.after, anchor.isNull)];
+    q.where = [...q.where, keysetAfterSql(viewer, q, options.after, anchor.isNull)];
   }
   const sql = source.rows(viewer, q);
   // On the pool directly: the API's and the exports' hot path (Prisma's raw
