@@ -6,14 +6,16 @@ import "server-only";
 // own description (lib/forms/<type>.ts), where every link is a picker whose
 // lookup names the record type it points at. A record's data handed to a
 // caller (API, change feed, edit form, history, conflict details) goes
-// through `redactLinks`: the id of a linked record the caller may not see
-// (RESTRICTED and not theirs; deleted, unless they may restore) is removed,
+// through `redactLinks`: the id of a linked record the caller may not open
+// (mayOpen in lib/db/visibility.ts: RESTRICTED and not theirs; deleted,
+// unless they may restore) is removed,
 // a single link becoming null and a list losing the id, with no hint left.
 // On an edit, `hiddenLinks` gives the links the caller could not see, which
 // the service keeps untouched (lib/records/service.ts).
 import type { DbOrTx } from "@/lib/db/transaction";
+import { mayOpen, seesDeleted } from "@/lib/db/visibility";
 import { FORM_FIELDS } from "@/lib/forms/registry";
-import { can, canSee, type Actor } from "@/lib/permissions";
+import { can, type Actor } from "@/lib/permissions";
 import type { LookupKind } from "@/lib/forms/fields";
 import type { RecordType } from "@/lib/records/registry";
 import type { FormValues, RecordConfig } from "@/lib/records/types";
@@ -48,7 +50,7 @@ export async function recordTypeOf<P>(config: RecordConfig<P>): Promise<RecordTy
 
 /** Editors and admins see every record, deleted ones included: nothing to redact for them. */
 function seesEverything(viewer: Actor): boolean {
-  return can(viewer.role, "record:read-restricted") && can(viewer.role, "record:restore");
+  return can(viewer.role, "record:read-restricted") && seesDeleted(viewer);
 }
 
 function idsIn(value: unknown): number[] {
@@ -73,14 +75,14 @@ async function hiddenIds(db: DbOrTx, viewer: Actor, items: readonly Item[]): Pro
       wanted.set(link.target, set);
     }
   }
-  const seesDeleted = can(viewer.role, "record:restore");
   const { RECORDS } = await registry();
   for (const [target, ids] of wanted) {
     const rows = await db.$queryRawUnsafe<{ id: number; visibility: "INTERNAL" | "RESTRICTED"; createdById: number | null; deletedAt: Date | null }[]>(
       `SELECT id, visibility, "createdById", "deletedAt" FROM "${RECORDS[target].table}" WHERE id = ANY($1::int[])`,
       [...ids],
     );
-    const visible = new Set(rows.filter((r) => canSee(viewer, r) && (r.deletedAt === null || seesDeleted)).map((r) => r.id));
+    // The rule of the linked record's own page: what the viewer may not open, they may not know is linked.
+    const visible = new Set(rows.filter((r) => mayOpen(viewer, r)).map((r) => r.id));
     hidden.set(target, new Set([...ids].filter((id) => !visible.has(id))));
   }
   return hidden;
