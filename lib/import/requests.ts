@@ -15,6 +15,7 @@ import { vagueDateInput } from "@/lib/vague-date";
 
 export type RequestColumn =
   | "date"
+  | "datePrecision"
   | "requesting"
   | "target"
   | "title"
@@ -28,6 +29,12 @@ export type RequestColumn =
 
 export const REQUEST_COLUMNS: readonly ColumnSpec<RequestColumn>[] = [
   { key: "date", header: "Date", aliases: ["Date of request", "Occurred on", "When"], help: "2005, 2005-03 or 2005-03-17 (the precision follows); empty if unknown." },
+  {
+    key: "datePrecision",
+    header: "Date precision",
+    aliases: ["Occurred on precision", "Precision"],
+    help: "Year, Month or Day: the date's precision when the date is written in full (as an export writes 2009-03-01 for March 2009); empty: as written.",
+  },
   { key: "requesting", header: "Requesting country", aliases: ["Requester", "Requesting", "From", "From country"], required: true, help: "Country name or ISO code." },
   { key: "target", header: "Target country", aliases: ["Target", "To", "To country"], required: true, help: "Country name or ISO code." },
   { key: "title", header: "Title", aliases: ["Request"], required: true, help: "A short title, at most 300 characters." },
@@ -48,6 +55,10 @@ const ASK = enumMatcher(requestAskLabel, {
 const CHANNEL = enumMatcher(requestChannelLabel, { CALL: ["Phone call", "Telephone call"] });
 const RESPONSE = enumMatcher(requestResponseLabel, { NO_RESPONSE: ["None", "No answer"] });
 const CLASSIFICATION = enumMatcher(classificationLabel, { UNCLASSIFIED: ["Public"] });
+
+const PRECISION_LABELS = { YEAR: "Year", MONTH: "Month", DAY: "Day" } as const;
+const PRECISION = enumMatcher(PRECISION_LABELS);
+const PRECISION_LENGTH = { YEAR: 4, MONTH: 7, DAY: 10 } as const;
 
 export type RequestReading = RowReading<RequestData> & { requesting: CountryRef | null; target: CountryRef | null };
 
@@ -106,7 +117,11 @@ export function readRequestRow(
   const classification = enumOf("classification", CLASSIFICATION, classificationLabel, false);
 
   const dateText = cell("date").trim();
-  const date = p.refuseFormula(name("date"), dateText, true) || isUnknown(dateText) ? null : dateText;
+  const written = p.refuseFormula(name("date"), dateText, true) || isUnknown(dateText) ? null : dateText;
+  // An export writes a vague date as its first day plus a precision: read
+  // back as such, "2009-03-01" with MONTH is March 2009 (and re-imports match).
+  const precision = enumOf("datePrecision", PRECISION, PRECISION_LABELS, false);
+  const date = written && precision && /^\d{4}-\d{2}-\d{2}$/.test(written) ? written.slice(0, PRECISION_LENGTH[precision]) : written;
   const text = (key: RequestColumn) => {
     const t = cell(key).trim();
     return t === "" ? null : p.freeText(name(key), t);

@@ -380,18 +380,25 @@ describe("an import never lowers a record's visibility (issue 12, point 16)", ()
       data: { title: "Restricted by hand", requestingCountryId: pe, targetCountryId: cl, ask: "HALT_SALE", visibility: "RESTRICTED", createdById: who.editor.id, occurredOn: new Date("2011-04-01"), occurredOnPrecision: "MONTH" },
     });
     await ctx.db.diplomaticRequest.create({ data: { title: "Internal by hand", requestingCountryId: pe, targetCountryId: cl, ask: "HALT_SALE", createdById: who.editor.id } });
+    // And one an earlier import made, then restricted.
+    const first = "Date,Requesting country,Target country,Title,Ask,Visibility\n2011-05,Peru,Chile,Imported then exported,Halt the sale,Restricted\n";
+    const d0 = await imp.checkImport(who.editor, "requests", utf8(first), "first.csv");
+    await imp.runImport(who.editor, "requests", utf8(first), { fileName: "first.csv", sha256: d0.sha256, expectedCreate: 1, ip: null });
     const csv = await exportCsv(who.editor, "country=PE");
     expect(csv.split("\n")[0]).toContain("visibility");
     expect(csv).toContain("Restricted by hand");
 
     const d = await imp.checkImport(who.editor, "requests", utf8(csv), "export.csv");
-    expect(d.counts).toMatchObject({ rows: 2, error: 0 });
+    // The imported one is recognised (its date read back at its precision: 2011-05-01, MONTH), the others are new.
+    expect(d.counts).toMatchObject({ rows: 3, error: 0, match: 1, create: 2 });
+    const imported = await ctx.db.diplomaticRequest.findMany({ where: { title: "Imported then exported" } });
     await imp.runImport(who.editor, "requests", utf8(csv), { fileName: "export.csv", sha256: d.sha256, expectedCreate: d.counts.create, ip: null });
     // Whatever the import made of the rows, a viewer reads no copy of the restricted one.
     const copies = await ctx.db.diplomaticRequest.findMany({ where: { title: "Restricted by hand" } });
     expect(copies.length).toBeGreaterThanOrEqual(1);
     expect(copies.map((r) => r.visibility)).toEqual(copies.map(() => "RESTRICTED"));
     expect(await visibleToViewer("Restricted by hand")).toBe(0);
+    expect((await ctx.db.diplomaticRequest.findMany({ where: { title: "Imported then exported" } })).map((r) => [r.id, r.visibility])).toEqual(imported.map((r) => [r.id, "RESTRICTED"]));
     expect((await ctx.db.diplomaticRequest.findMany({ where: { title: "Internal by hand" } })).map((r) => r.visibility)).toEqual(expect.arrayContaining(["INTERNAL"]));
   });
 
