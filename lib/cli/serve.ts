@@ -31,7 +31,7 @@ const REQUEST_TIMEOUT_MS = 120_000;
 const say = (line: string) => console.log(`[demarche] ${line}`);
 
 async function main() {
-  const [{ default: next }, { lookupUser, readSessionCookie }, { default: pg }, { env, authSecret }, { createFrontDoor }, { trustedProxies }, { databaseUnavailableRecently }] =
+  const [{ default: next }, { lookupUser, readSessionCookie }, { default: pg }, { env, authSecret }, { answerClientError, createFrontDoor }, { trustedProxies }, { databaseUnavailableRecently }] =
     await Promise.all([
       import("next"),
       import("@/lib/http/caller"),
@@ -67,6 +67,7 @@ async function main() {
   });
 
   const server = http.createServer(frontDoor);
+  server.on("clientError", answerClientError);
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   const upgraded = new Set<Socket>();

@@ -13,18 +13,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { resolveClientAddress, type TrustedProxies } from "@/lib/http/client-address";
+import { parseCookies } from "@/lib/http/caller";
 import {
+  authCallbackProblem,
   bodyRule,
+  clientErrorResponse,
   declaredBody,
   hasWellFormedApiToken,
   importLimit,
   isApiPath,
+  isPossibleServerAction,
   isServerActionRequest,
+  methodProblem,
   pathOf,
   pathProblem,
   refusalResponse,
   requestHost,
+  routerStateProblem,
   serverActionProblem,
   statusRewrite,
   tooLarge,
@@ -43,6 +50,16 @@ export type FrontDoorOptions = {
   lookupUser: (uid: number) => Promise<{ role: string; active: boolean; sessionVersion: number } | null>;
   databaseUnavailable: () => boolean;
 };
+
+/** The server's clientError handler: Node's own answer (an empty 400), with a body in the stable error shape. */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex) {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  socket.end(clientErrorResponse(error.code));
+}
 
 const FORWARDED_FROM_PROXY = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
@@ -69,7 +86,11 @@ async function handleRequest(options: FrontDoorOptions, req: IncomingMessage, re
   const body = declaredBody(headers);
   const counter = body.hasBody ? countBody(req) : null;
 
-  const problem = pathProblem(req.url);
+  const problem =
+    methodProblem(req.method) ??
+    pathProblem(req.url) ??
+    routerStateProblem(headers) ??
+    (path.startsWith("/api/auth/") ? authCallbackProblem(req.url, parseCookies(first(headers.cookie))) : null);
   if (problem) return refuse(req, res, problem, asJson, path);
 
   const peerTrusted = options.trustedProxies.has(req.socket.remoteAddress ?? "");
@@ -109,7 +130,7 @@ async function handleRequest(options: FrontDoorOptions, req: IncomingMessage, re
     if (res.writableEnded) return;
   }
 
-  rewriteStatus(res, { isApi, isServerAction: isAction }, options.databaseUnavailable, requestId);
+  rewriteStatus(res, { isApi, isServerAction: isAction || isPossibleServerAction(req.method, headers) }, options.databaseUnavailable, requestId);
   await options.handle(req, res);
 }
 
@@ -213,6 +234,17 @@ function sendOwn(res: ServerResponse, status: number, headers: Record<string, st
   res.end = ((...args: unknown[]) => (done(...args), res)) as ServerResponse["end"];
 }
 
+/** The response's Content-Type, set with setHeader or given to writeHead (as an object or a flat array). */
+function contentTypeOf(res: ServerResponse, headers: unknown): string | undefined {
+  if (Array.isArray(headers)) {
+    for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === "content-type") return String(headers[i + 1]);
+  } else if (headers && typeof headers === "object") {
+    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === "content-type") return String(v);
+  }
+  const set = res.getHeader("content-type");
+  return set === undefined ? undefined : String(set);
+}
+
 /** See statusRewrite in lib/http/gate.ts. */
 function rewriteStatus(res: ServerResponse, request: { isApi: boolean; isServerAction: boolean }, databaseUnavailable: () => boolean, requestId: string) {
   const own: Writers = { writeHead: res.writeHead.bind(res), write: res.write.bind(res), end: res.end.bind(res) };
@@ -221,10 +253,10 @@ function rewriteStatus(res: ServerResponse, request: { isApi: boolean; isServerA
   // Decided once, when the status is final: at the first writeHead, write or
   // end (Node's implicit header calls writeHead too). True when the answer
   // was replaced (and the framework's writes are dropped from then on).
-  const decide = (status: number): boolean => {
+  const decide = (status: number, headers?: unknown): boolean => {
     if (decided) return false;
     decided = true;
-    const change = statusRewrite(status, request, databaseUnavailable());
+    const change = statusRewrite(status, request, databaseUnavailable(), contentTypeOf(res, headers));
     if (!change) return false;
     if (change.replaceBody) {
       void log("warn", "framework error answered by the front door", { requestId, status, answered: change.status });
@@ -242,7 +274,7 @@ function rewriteStatus(res: ServerResponse, request: { isApi: boolean; isServerA
   res.writeHead = ((status: number, ...rest: unknown[]) => {
     if (!decided) {
       res.statusCode = status;
-      if (decide(status)) return res;
+      if (decide(status, rest.find((r) => typeof r === "object" && r !== null))) return res;
       // A reason phrase belongs to the status it came with.
       if (res.statusCode !== status && typeof rest[0] === "string") rest.shift();
     }

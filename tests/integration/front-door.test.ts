@@ -253,9 +253,10 @@ describe("requests the framework would fail on", () => {
       expect(down.status).toBe(503);
       expect(down.headers["retry-after"]).toBe("5");
       expect(down.body).toContain("the framework's error page");
-      // The API answers in its own shape, and its 503s for itself.
+      // The API answers its 503s for itself; a framework error under /api is put in the stable shape.
       const api = await request(plain.port, { path: "/api/v1/fail" });
       expect(api.status).toBe(500);
+      expect(JSON.parse(api.body).error.code).toBe("INTERNAL");
     } finally {
       dbDown = false;
     }

@@ -3,6 +3,7 @@
 // before Next.js sees them, and which of Next.js's statuses are rewritten.
 import { describe, expect, it } from "vitest";
 import {
+  authCallbackProblem,
   ACTION_BODY_BYTES,
   API_BODY_BYTES,
   AUTH_BODY_BYTES,
@@ -12,7 +13,10 @@ import {
   IMPORT_BODY_BYTES,
   importLimit,
   isServerActionRequest,
+  methodProblem,
+  pathOf,
   pathProblem,
+  routerStateProblem,
   refusalResponse,
   requestHost,
   serverActionProblem,
@@ -69,6 +73,15 @@ describe("bodyRule: bodies before authentication", () => {
   });
 });
 
+describe("pathOf", () => {
+  it("resolves dot segments as the router does, so that no rule is dodged through another prefix", () => {
+    expect(pathOf("/api/%2e%2e/import?x=1")).toBe("/import");
+    expect(pathOf("/api/auth/../../import")).toBe("/import");
+    expect(pathOf("/api/v1/./requests")).toBe("/api/v1/requests");
+    expect(bodyRule("POST", pathOf("/api/auth/%2E%2E/%2E%2E/import"), big, anonymous).kind).toBe("refuse");
+  });
+});
+
 describe("declaredBody and tokens", () => {
   it("reads Content-Length and chunked bodies", () => {
     expect(declaredBody({})).toEqual({ hasBody: false, length: null });
@@ -98,11 +111,35 @@ describe("pathProblem: undecodable paths", () => {
   });
 });
 
+describe("methods and the router state header", () => {
+  it("methods the app does not answer: 405 with Allow", () => {
+    for (const m of ["TRACE", "PROPFIND", "CONNECT", "FOO"]) expect(methodProblem(m)).toMatchObject({ status: 405, headers: { allow: expect.stringContaining("GET") } });
+    for (const m of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) expect(methodProblem(m)).toBeNull();
+  });
+
+  it("a router state header the framework cannot parse: 400", () => {
+    for (const v of ["garbage", "[]", "%FF", "%5B%5D", '["",{"children":1}]']) expect(routerStateProblem({ "next-router-state-tree": v })).toMatchObject({ status: 400 });
+    expect(routerStateProblem({ "next-router-state-tree": encodeURIComponent('["",{"children":["__PAGE__",{}]}]') })).toBeNull();
+    expect(routerStateProblem({})).toBeNull();
+  });
+});
+
+describe("next-auth's callback address", () => {
+  it("a callbackUrl that is not a path or an http(s) URL is refused (next-auth answers it with a 500)", () => {
+    expect(authCallbackProblem("/api/auth/session?callbackUrl=%5EZWMc", {})).toMatchObject({ status: 400 });
+    expect(authCallbackProblem("/api/auth/signin", { "next-auth.callback-url": "javascript:alert(1)" })).toMatchObject({ status: 400 });
+    expect(authCallbackProblem("/api/auth/signin?callbackUrl=%2Fconcerns%2F1", { "__Secure-next-auth.callback-url": "http%3A%2F%2Flocalhost%3A3000" })).toBeNull();
+    expect(authCallbackProblem("/api/auth/csrf", {})).toBeNull();
+  });
+});
+
 describe("server action requests", () => {
   it("are POSTs to pages with Next-Action or a form body", () => {
     expect(isServerActionRequest("POST", "/import", { "next-action": ACTION })).toBe(true);
     expect(isServerActionRequest("POST", "/import", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);
-    expect(isServerActionRequest("POST", "/api/v1/requests", { "next-action": ACTION })).toBe(false);
+    // Under /api/ too: an address without a route renders the not-found page, action handling included.
+    expect(isServerActionRequest("POST", "/api/v1/nothing-here", { "next-action": ACTION })).toBe(true);
+    expect(isServerActionRequest("POST", "/api/v1/requests", { "content-type": "multipart/form-data; boundary=x" })).toBe(false);
     expect(isServerActionRequest("GET", "/import", { "next-action": ACTION })).toBe(false);
   });
 
@@ -141,8 +178,15 @@ describe("statusRewrite: Next.js's 500s", () => {
     expect(statusRewrite(404, page, true)).toBeNull();
   });
 
-  it("the API answers for itself", () => {
-    expect(statusRewrite(500, api, true)).toBeNull();
+  it("the API's own JSON answers pass; the framework's non-JSON errors under /api get the stable shape", () => {
+    expect(statusRewrite(500, api, true, "application/json")).toBeNull();
+    expect(statusRewrite(422, api, false, "application/json; charset=utf-8")).toBeNull();
+    expect(statusRewrite(200, api, false, "text/csv")).toBeNull();
+    expect(statusRewrite(404, api, false, "text/html; charset=utf-8")).toMatchObject({ status: 404, replaceBody: { code: "NOT_FOUND" } });
+    expect(statusRewrite(405, api, false, undefined)).toMatchObject({ status: 405, replaceBody: { code: "METHOD_NOT_ALLOWED" } });
+    expect(statusRewrite(500, api, false, "text/plain")).toMatchObject({ status: 500, replaceBody: { code: "INTERNAL" } });
+    // A form body POSTed to an /api address without a route: the not-found render cannot decode it.
+    expect(statusRewrite(500, { isApi: true, isServerAction: true }, false, "text/plain")).toMatchObject({ status: 400, replaceBody: { code: "BAD_REQUEST" } });
   });
 
   it("a server action's 500 is a malformed request (400), or 503 while the database is unreachable", () => {
