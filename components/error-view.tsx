@@ -15,16 +15,18 @@ function requestIdOfPage(): string | null {
   return document.querySelector('meta[name="request-id"]')?.getAttribute("content") ?? null;
 }
 
-// The document's HTTP status is read once per page load: a retry that fails
-// again for another reason must not retry for ever.
-let documentStatusRead = false;
+// The document's HTTP status tells once per page load: a page retried
+// because of it that fails again (for another reason) must not retry for ever.
+let documentStatus: number | null | undefined;
+let retriedFor503 = false;
 
-/** Whether this page's document came with a 503 (the first time only). */
-function documentWas503(): boolean {
-  if (documentStatusRead) return false;
-  documentStatusRead = true;
-  const navigation = performance.getEntriesByType?.("navigation")[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
-  return navigation?.responseStatus === 503;
+/** Whether this page's document came with a 503 that has not been acted on yet. */
+function pending503(): boolean {
+  if (documentStatus === undefined) {
+    const navigation = performance.getEntriesByType?.("navigation")[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+    documentStatus = navigation?.responseStatus ?? null;
+  }
+  return documentStatus === 503 && !retriedFor503;
 }
 
 async function databaseUp(): Promise<boolean | null> {
@@ -41,6 +43,9 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
   const [state, setState] = useState<"checking" | "database-down" | "server-down" | "error">("checking");
   // From the page's meta tag on the client; none in the server's render (no mismatch when hydrating).
   const requestId = useSyncExternalStore(noSubscription, requestIdOfPage, () => null);
+  // The server said so already (its 503): shown without waiting for the health check to say it too.
+  const said503 = useSyncExternalStore(noSubscription, pending503, () => false);
+  const shown = state === "checking" && said503 ? "database-down" : state;
 
   useEffect(() => {
     let stopped = false;
@@ -50,8 +55,12 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
       if (stopped) return;
       if (up === true) {
         // Back (or never down): an unexpected error is shown; a recovered database retries the page.
-        if (first && !documentWas503()) setState("error");
-        else reset();
+        if (first && !pending503()) {
+          setState("error");
+        } else {
+          retriedFor503 = true;
+          reset();
+        }
         return;
       }
       setState(up === false ? "database-down" : "server-down");
@@ -70,16 +79,29 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
       {requestId ? <>Request {requestId}.</> : null}
     </p>
   );
-  if (state === "database-down" || state === "server-down") {
+  if (shown === "database-down" || shown === "server-down") {
     return (
       <div role="alert" className="space-y-2 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-        <h1 className="text-lg font-semibold">{state === "database-down" ? "The database is unavailable" : "The server does not answer"}</h1>
+        <h1 className="text-lg font-semibold">{shown === "database-down" ? "The database is unavailable" : "The server does not answer"}</h1>
         <p className="text-sm">
           Nothing can be shown or saved until it is back. This page tries again every {RETRY_MS / 1000} seconds; nothing you saved
           before is lost.
         </p>
         <button type="button" onClick={() => reset()} className="rounded border border-amber-400 px-3 py-1 text-sm font-medium hover:bg-amber-100 dark:hover:bg-amber-900">
           Try again now
+        </button>
+        {refs}
+      </div>
+    );
+  }
+  if (shown === "checking") {
+    // What the server renders, and what shows until the health check answers (or without JavaScript).
+    return (
+      <div role="alert" className="space-y-2 rounded border border-slate-300 bg-slate-50 px-4 py-3 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
+        <h1 className="text-lg font-semibold">This page could not be shown</h1>
+        <p className="text-sm">Checking whether the database is available...</p>
+        <button type="button" onClick={() => reset()} className="rounded border border-slate-400 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+          Try again
         </button>
         {refs}
       </div>
