@@ -7,6 +7,7 @@ import "server-only";
 // records they may see now (restricted ones only for editors, admins and
 // their author).
 import { getDb } from "@/lib/db/client";
+import { seesDeleted, visibleSql } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EntityType } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
@@ -64,13 +65,17 @@ export async function listChanges(principal: ApiPrincipal, url: URL) {
   const actor = actorOf(principal);
   const { sql, raw, join } = Prisma;
   const entityTypes = RECORD_TYPES.map((t) => RECORDS[t].entityType);
-  // Who may see each record now: a lookup of the record's visibility per type.
-  const visible = can(actor.role, "record:read-restricted")
+  // Who may see each record now, by the one visibility rule: the record's
+  // visibility for every change; for a record deleted now, only its deletion
+  // reaches those who cannot open deleted records (its earlier snapshots
+  // would hand them what the record page no longer shows them).
+  const visible = can(actor.role, "record:read-restricted") && seesDeleted(actor)
     ? sql`TRUE`
     : sql`CASE e."entityType" ${join(
         RECORD_TYPES.map(
           (t) => sql`WHEN ${RECORDS[t].entityType}::"EntityType" THEN EXISTS (SELECT 1 FROM ${raw(`"${TABLES[t]}"`)} x
-                 WHERE x.id = e."entityId" AND (x.visibility = 'INTERNAL' OR x."createdById" = ${actor.id}))`,
+                 WHERE x.id = e."entityId" AND ${visibleSql(actor, "x")}
+                   AND ${seesDeleted(actor) ? sql`TRUE` : sql`(x."deletedAt" IS NULL OR e.action = 'DELETE')`})`,
         ),
         " ",
       )} ELSE FALSE END`;

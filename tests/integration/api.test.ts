@@ -413,6 +413,13 @@ describe("the change feed", () => {
     const viewerChanges = forViewer.body.changes as { type: string; id: number }[];
     expect(viewerChanges.some((c) => c.id === id && c.type === "actors")).toBe(true);
     expect(viewerChanges.some((c) => c.id === hidden.body.id && c.type === "actors")).toBe(false);
+    // The actor is deleted now: a viewer, who cannot open it any more, gets
+    // its deletion but none of its earlier snapshots; an editor gets them all.
+    expect(
+      (viewerChanges as { type: string; id: number; action: string; data: unknown }[])
+        .filter((c) => c.id === id && c.type === "actors")
+        .map((c) => [c.action, c.data]),
+    ).toEqual([["deleted", null]]);
 
     // Nothing newer: no changes, the same cursor back.
     const after = await call("GET", `/api/v1/changes?since=${feed.body.next}`);
