@@ -1,13 +1,17 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { NESTED_LIMIT, related, relatedArgs, withRelated } from "@/lib/db/records/related";
-import { citationArgs, citationsOfRecordHref, quotesHref, quotesWithCitations, relatedCitations, type CitationRow } from "@/lib/db/records/sources";
-import { readableBy, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { NESTED_LIMIT } from "@/lib/db/records/related";
+import { relatedOf, relatedPerParent } from "@/lib/db/records/related-db";
+import { citationsOf, citationsOfRecordHref, citationsSpec, fetchCitations, quotesWithCitations, type CitationRow } from "@/lib/db/records/sources";
+import { actorsOfRequests } from "@/lib/db/requests";
+import { readableBy, readableSql, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
 
 /** "Unresolved" is the dashboard's main question. */
 export const UNRESOLVED_STATUSES: ConcernStatus[] = ["OPEN", "MONITORING"];
+
+const { sql } = Prisma;
 
 const countrySelect = { id: true, name: true, alpha2: true, alpha3: true } satisfies Prisma.CountrySelect;
 
@@ -36,7 +40,8 @@ export async function listUnresolvedConcerns(viewer: Viewer) {
 /**
  * A concern's page: the concern, its timeline (requests and answers,
  * inspections, transfer milestones, status changes), its transfers, quotes
- * and sources. Every list is bounded (lib/db/records/related.ts): the first
+ * and sources. Every list is bounded (lib/db/records/related.ts), its first
+ * rows read on their own (lib/db/records/related-db.ts): the first
  * RELATED_LIMIT of each kind of event in date order (lib/timeline.ts cuts
  * the timeline where the first bounded kind ends, so that what it shows is
  * complete up to that date), and NESTED_LIMIT of the quotes, sources and
@@ -47,79 +52,6 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
   const readable = readableBy(viewer);
   // Deleted concerns are shown (for restoring) only when asked for.
   const visibleOnly = visibleTo(viewer);
-  const citations = relatedCitations(readable, "concern", id);
-  const quotes = quotesWithCitations(readable);
-  const nestedQuotes = quotesWithCitations(readable, NESTED_LIMIT);
-  const nestedCitations = relatedArgs(citationArgs(readable), NESTED_LIMIT);
-  const statusChanges = relatedArgs({
-    where: {},
-    orderBy: [{ changedAt: "asc" as const }, { id: "asc" as const }],
-    select: { id: true, fromStatus: true, toStatus: true, note: true, changedAt: true, changedBy: { select: { name: true } } },
-  });
-  const transfers = relatedArgs({
-    where: { transfer: readable },
-    orderBy: [{ transfer: { orderYear: { sort: "asc" as const, nulls: "last" as const } } }, { transferId: "asc" as const }],
-    select: {
-      transfer: {
-        select: {
-          id: true,
-          status: true,
-          numberOrdered: true,
-          numberOrderedUncertain: true,
-          numberDelivered: true,
-          numberDeliveredUncertain: true,
-          orderYear: true,
-          orderYearUncertain: true,
-          deliveryYears: true,
-          deliveryYearsUncertain: true,
-          comments: true,
-          supplier: { select: countrySelect },
-          recipient: { select: countrySelect },
-          weaponSystem: { select: { id: true, name: true, designation: true, category: true, ...visibilityFields } },
-          citations: nestedCitations.rows,
-          _count: { select: { citations: nestedCitations.count } },
-          ...visibilityFields,
-        },
-      },
-    },
-  });
-  const actors = relatedArgs(
-    {
-      where: { actor: readable },
-      orderBy: [{ side: "asc" as const }, { actorId: "asc" as const }],
-      select: { side: true, actor: { select: { id: true, name: true, title: true, ...visibilityFields } } },
-    },
-    NESTED_LIMIT,
-  );
-  const requests = relatedArgs({
-    where: { request: readable },
-    orderBy: [{ request: { occurredOn: { sort: "asc" as const, nulls: "last" as const } } }, { requestId: "asc" as const }],
-    select: {
-      request: {
-        select: {
-          id: true,
-          title: true,
-          occurredOn: true,
-          occurredOnPrecision: true,
-          verifiedAt: true,
-          channel: true,
-          ask: true,
-          askDetail: true,
-          response: true,
-          responseSummary: true,
-          classification: true,
-          requestingCountry: { select: countrySelect },
-          targetCountry: { select: countrySelect },
-          followUpOf: { select: { id: true, title: true, deletedAt: true, ...visibilityFields } },
-          actorLinks: actors.rows,
-          quotes: nestedQuotes.rows,
-          citations: nestedCitations.rows,
-          _count: { select: { actorLinks: actors.count, quotes: nestedQuotes.count, citations: nestedCitations.count } },
-          ...visibilityFields,
-        },
-      },
-    },
-  });
   const concern = await db.concern.findFirst({
     where: { id, ...(options.includeDeleted ? visibleOnly : readable) },
     select: {
@@ -142,83 +74,162 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
       createdBy: { select: { name: true } },
       owner: { select: { id: true, name: true } },
       countryLinks: { select: { role: true, country: { select: countrySelect } } },
-      citations: citations.rows,
-      quotes: quotes.rows,
-      statusChanges: statusChanges.rows,
-      transferLinks: transfers.rows,
-      requestLinks: requests.rows,
-      _count: {
-        select: {
-          citations: citations.count, quotes: quotes.count, statusChanges: statusChanges.count,
-          transferLinks: transfers.count, requestLinks: requests.count,
-        },
-      },
     },
   });
   if (!concern) return null;
 
-  // Inspections are linked to the concern through its transfers (those the viewer may read).
-  const inspections = relatedArgs({
-    where: { ...readable, transfer: { ...readable, concernLinks: { some: { concernId: id } } } },
-    orderBy: [{ assertedOn: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }],
-    select: {
-      id: true,
-      status: true,
-      basis: true,
-      findings: true,
-      inspectingParty: true,
-      assertedOn: true,
-      assertedOnPrecision: true,
-      scheduledOn: true,
-      scheduledOnPrecision: true,
-      conductedOn: true,
-      conductedOnPrecision: true,
-      hostCountry: { select: countrySelect },
-      inspectingCountry: { select: countrySelect },
-      weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
-      quotes: nestedQuotes.rows,
-      citations: nestedCitations.rows,
-      _count: { select: { quotes: nestedQuotes.count, citations: nestedCitations.count } },
-      ...visibilityFields,
+  const citationsPer = (target: "transfer" | "request" | "inspection", ids: number[]) =>
+    relatedPerParent(citationsSpec(viewer, target), ids, NESTED_LIMIT, fetchCitations(viewer), (recordId) => citationsOfRecordHref(target, recordId));
+
+  const [citations, quotes, statusChanges, transfers, requests, inspections] = await Promise.all([
+    citationsOf(viewer, "concern", id),
+    quotesWithCitations(viewer, "concernId", [id]).then((m) => m.get(id)!),
+    relatedOf(
+      { from: sql`"ConcernStatusChange" x`, parent: `x."concernId"`, id: "x.id", where: sql`TRUE`, order: `x."changedAt" ASC, x.id ASC` },
+      id,
+      (ids) =>
+        db.concernStatusChange.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, fromStatus: true, toStatus: true, note: true, changedAt: true, changedBy: { select: { name: true } } },
+        }),
+      `/history/concern/${id}`,
+    ),
+    relatedOf(
+      {
+        from: sql`"ConcernTransfer" l JOIN "ArmsTransfer" x ON x.id = l."transferId"`,
+        parent: `l."concernId"`,
+        id: "x.id",
+        where: readableSql(viewer, "x"),
+        order: `x."orderYear" ASC NULLS LAST, x.id ASC`,
+      },
+      id,
+      (ids) =>
+        db.armsTransfer.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            status: true,
+            numberOrdered: true,
+            numberOrderedUncertain: true,
+            numberDelivered: true,
+            numberDeliveredUncertain: true,
+            orderYear: true,
+            orderYearUncertain: true,
+            deliveryYears: true,
+            deliveryYearsUncertain: true,
+            comments: true,
+            supplier: { select: countrySelect },
+            recipient: { select: countrySelect },
+            weaponSystem: { select: { id: true, name: true, designation: true, category: true, ...visibilityFields } },
+            ...visibilityFields,
+          },
+        }),
+      `/transfers?concern=${id}&sort=year&dir=asc`,
+    ),
+    relatedOf(
+      {
+        from: sql`"RequestConcern" l JOIN "DiplomaticRequest" x ON x.id = l."requestId"`,
+        parent: `l."concernId"`,
+        id: "x.id",
+        where: readableSql(viewer, "x"),
+        order: `x."occurredOn" ASC NULLS LAST, x.id ASC`,
+      },
+      id,
+      (ids) =>
+        db.diplomaticRequest.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            title: true,
+            occurredOn: true,
+            occurredOnPrecision: true,
+            verifiedAt: true,
+            channel: true,
+            ask: true,
+            askDetail: true,
+            response: true,
+            responseSummary: true,
+            classification: true,
+            requestingCountry: { select: countrySelect },
+            targetCountry: { select: countrySelect },
+            followUpOf: { select: { id: true, title: true, deletedAt: true, ...visibilityFields } },
+            ...visibilityFields,
+          },
+        }),
+      `/requests?concern=${id}&sort=date&dir=asc`,
+    ),
+    // Inspections are linked to the concern through its transfers (those the viewer may read).
+    relatedOf(
+      {
+        from: sql`"Inspection" x JOIN "ArmsTransfer" t ON t.id = x."transferId" JOIN "ConcernTransfer" l ON l."transferId" = t.id`,
+        parent: `l."concernId"`,
+        id: "x.id",
+        where: sql`${readableSql(viewer, "x")} AND ${readableSql(viewer, "t")}`,
+        order: `x."assertedOn" ASC NULLS LAST, x.id ASC`,
+      },
+      id,
+      (ids) =>
+        db.inspection.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            status: true,
+            basis: true,
+            findings: true,
+            inspectingParty: true,
+            assertedOn: true,
+            assertedOnPrecision: true,
+            scheduledOn: true,
+            scheduledOnPrecision: true,
+            conductedOn: true,
+            conductedOnPrecision: true,
+            hostCountry: { select: countrySelect },
+            inspectingCountry: { select: countrySelect },
+            weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
+            ...visibilityFields,
+          },
+        }),
+      `/inspections?concern=${id}`,
+    ),
+  ]);
+
+  // What each event holds: its first sources, quotes (with theirs) and actors.
+  const transferIds = transfers.rows.map((t) => t.id);
+  const requestIds = requests.rows.map((r) => r.id);
+  const inspectionIds = inspections.rows.map((i) => i.id);
+  const [transferCitations, requestCitations, requestQuotes, requestActors, inspectionCitations, inspectionQuotes] = await Promise.all([
+    citationsPer("transfer", transferIds),
+    citationsPer("request", requestIds),
+    quotesWithCitations(viewer, "requestId", requestIds, NESTED_LIMIT),
+    actorsOfRequests(viewer, requestIds, NESTED_LIMIT),
+    citationsPer("inspection", inspectionIds),
+    quotesWithCitations(viewer, "inspectionId", inspectionIds, NESTED_LIMIT),
+  ]);
+
+  return redactInvisible(viewer, {
+    ...concern,
+    citations,
+    quotes,
+    statusChanges,
+    transferLinks: { ...transfers, rows: transfers.rows.map((t) => ({ transfer: { ...t, citations: transferCitations.get(t.id)! } })) },
+    requestLinks: {
+      ...requests,
+      rows: requests.rows.map((r) => ({
+        request: {
+          ...r,
+          // A deleted request is gone for its follow-ups too.
+          followUpOf: r.followUpOf?.deletedAt ? null : r.followUpOf,
+          actorLinks: requestActors.get(r.id)!,
+          quotes: requestQuotes.get(r.id)!,
+          citations: requestCitations.get(r.id)!,
+        },
+      })),
+    },
+    inspections: {
+      ...inspections,
+      rows: inspections.rows.map((i) => ({ ...i, quotes: inspectionQuotes.get(i.id)!, citations: inspectionCitations.get(i.id)! })),
     },
   });
-  const [inspectionRows, inspectionCount] = await Promise.all([db.inspection.findMany(inspections.rows), db.inspection.count(inspections.count)]);
-
-  const c = redactInvisible(viewer, concern);
-  const nestedHref = (type: "transfer" | "request" | "inspection", recordId: number) => citationsOfRecordHref(type, recordId);
-  const result = withRelated(
-    {
-      ...c,
-      quotes: quotes.bound(c.quotes),
-      transferLinks: c.transferLinks.map((l) => ({ ...l, transfer: withRelated(l.transfer, { citations: nestedHref("transfer", l.transfer.id) }) })),
-      requestLinks: c.requestLinks.map((l) => {
-        const r = l.request;
-        // A deleted request is gone for its follow-ups too.
-        const followUpOf = r.followUpOf?.deletedAt ? null : r.followUpOf;
-        const bounded = withRelated({ ...r, followUpOf, quotes: nestedQuotes.bound(r.quotes) }, {
-          actorLinks: `/actors?request=${r.id}`,
-          quotes: quotesHref("request", r.id),
-          citations: nestedHref("request", r.id),
-        });
-        return { ...l, request: bounded };
-      }),
-    },
-    {
-      citations: citations.href,
-      quotes: quotesHref("concern", id),
-      statusChanges: `/history/concern/${id}`,
-      transferLinks: `/transfers?concern=${id}&sort=year&dir=asc`,
-      requestLinks: `/requests?concern=${id}&sort=date&dir=asc`,
-    },
-  );
-  const inspectionList = related(
-    redactInvisible(viewer, inspectionRows).map((i) =>
-      withRelated({ ...i, quotes: nestedQuotes.bound(i.quotes) }, { quotes: quotesHref("inspection", i.id), citations: nestedHref("inspection", i.id) }),
-    ),
-    inspectionCount,
-    `/inspections?concern=${id}`,
-  );
-  return { ...result, inspections: inspectionList };
 }
 
 export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof getConcern>>>;

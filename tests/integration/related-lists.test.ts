@@ -4,6 +4,7 @@
 // the address of the list of all of them; that list, opened as the link
 // says, counts the same rows. Rows are created in bulk (createMany), as an
 // import would.
+import pg from "pg";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { LIST_SPECS, parseListParams, type ListType } from "@/lib/lists/params";
 import { CITATION_FILTERS, QUOTE_FILTERS, parseRelatedListParams } from "@/lib/lists/related-params";
@@ -59,6 +60,27 @@ async function listTotal(viewer: Who, href: string): Promise<number> {
   const page = await (lists[type] as any)[`list${type[0]!.toUpperCase()}${type.slice(1)}`](viewer, params);
   expect(page.total.exact).toBe(true);
   return page.total.value;
+}
+
+/**
+ * The rows PostgreSQL sends for the queries `run` makes (through the app's
+ * pool): a page must read its first rows, not every related row (Prisma
+ * reads a whole relation for a nested `take`).
+ */
+async function rowsRead(run: () => Promise<unknown>): Promise<number> {
+  const original = pg.Pool.prototype.query;
+  let rows = 0;
+  const spy = vi.spyOn(pg.Pool.prototype, "query").mockImplementation(function (this: pg.Pool, ...args: unknown[]) {
+    const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+    if (result instanceof Promise) void result.then((r: { rowCount?: number | null }) => (rows += r?.rowCount ?? 0), () => {});
+    return result as ReturnType<typeof original>;
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return rows;
 }
 
 beforeAll(async () => {
@@ -201,6 +223,21 @@ describe("a concern with 3,000 requests and 3,000 transfers", () => {
       // Within each request on the timeline, at most NESTED_LIMIT quotes.
       expect(Math.max(...c.requestLinks.rows.map((l) => l.request.quotes.rows.length))).toBeLessThanOrEqual(related.NESTED_LIMIT);
     }
+  });
+});
+
+describe("what a record page reads", () => {
+  it("is its first rows, not the thousands behind them", async () => {
+    const reads = {
+      weaponSystem: await rowsRead(() => weaponSystems.getWeaponSystem(who.viewer, ids.weapon)),
+      source: await rowsRead(() => sources.getSource(who.viewer, ids.source)),
+      actor: await rowsRead(() => actors.getActor(who.viewer, ids.actor)),
+      request: await rowsRead(() => requests.getRequest(who.viewer, ids.request)),
+      concern: await rowsRead(() => concerns.getConcern(who.viewer, ids.concern)),
+    };
+    // Each list's first rows and what they show (countries, names...): a few hundred rows at most.
+    for (const n of Object.values(reads)) expect(n).toBeLessThan(1_000);
+    expect(reads.weaponSystem).toBeGreaterThan(related.RELATED_LIMIT);
   });
 });
 

@@ -2,20 +2,17 @@ import "server-only";
 // An inspection's page: the inspection, the transfer and weapon system it
 // verifies (and the concerns about that transfer), quotes and sources.
 import { getDb } from "@/lib/db/client";
-import { relatedArgs, withRelated } from "@/lib/db/records/related";
-import { countrySelect, hideDeletedLinks, quoteArgs, quotesHref, recordMetaSelect, recordWhere, relatedCitations } from "@/lib/db/records/sources";
-import { redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { relatedOf } from "@/lib/db/records/related-db";
+import { citationsOf, countrySelect, hideDeletedLinks, quoteArgs, quotesHref, quotesSpec, recordMetaSelect, recordWhere } from "@/lib/db/records/sources";
+import { readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const { sql } = Prisma;
 
 export async function getInspection(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
   const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
-  const concerns = relatedArgs({
-    where: { concern: readable },
-    orderBy: { concernId: "asc" as const },
-    select: { concern: { select: { id: true, title: true, status: true, ...visibilityFields } } },
-  });
-  const quotes = relatedArgs(quoteArgs(readable));
-  const citations = relatedCitations(readable, "inspection", id);
-  const i = await getDb().inspection.findFirst({
+  const db = getDb();
+  const i = await db.inspection.findFirst({
     where,
     select: {
       ...recordMetaSelect,
@@ -30,19 +27,35 @@ export async function getInspection(viewer: Viewer, id: number, options: { inclu
           id: true, status: true, deletedAt: true, ...visibilityFields,
           supplier: { select: countrySelect }, recipient: { select: countrySelect },
           weaponSystem: { select: { id: true, name: true, deletedAt: true, ...visibilityFields } },
-          concernLinks: concerns.rows,
-          _count: { select: { concernLinks: concerns.count } },
         },
       },
       weaponSystem: { select: { id: true, name: true, designation: true, category: true, deletedAt: true, ...visibilityFields } },
-      quotes: quotes.rows,
-      citations: citations.rows,
-      _count: { select: { quotes: quotes.count, citations: citations.count } },
     },
   });
   if (!i) return null;
-  const { transfer, ...rest } = withRelated(hideDeletedLinks(redactInvisible(viewer, i)), { quotes: quotesHref("inspection", id), citations: citations.href });
-  return { ...rest, transfer: transfer ? withRelated(transfer, { concernLinks: `/concerns?transfer=${transfer.id}` }) : null };
+  const record = hideDeletedLinks(redactInvisible(viewer, i));
+  const transfer = record.transfer;
+  const [concerns, quotes, citations] = await Promise.all([
+    // The concerns about the transfer inspected, when the viewer may see it.
+    transfer
+      ? relatedOf(
+          { from: sql`"ConcernTransfer" l JOIN "Concern" x ON x.id = l."concernId"`, parent: `l."transferId"`, id: "x.id", where: readableSql(viewer, "x"), order: "x.id" },
+          transfer.id,
+          (ids) => db.concern.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, status: true, ...visibilityFields } }),
+          `/concerns?transfer=${transfer.id}`,
+        )
+      : null,
+    relatedOf(quotesSpec(viewer, "inspectionId"), id, (ids) => db.quote.findMany({ where: { id: { in: ids } }, select: quoteArgs(readable).select }), quotesHref("inspection", id)),
+    citationsOf(viewer, "inspection", id),
+  ]);
+  return hideDeletedLinks(
+    redactInvisible(viewer, {
+      ...record,
+      transfer: transfer && concerns ? { ...transfer, concernLinks: { ...concerns, rows: concerns.rows.map((concern) => ({ concern })) } } : null,
+      quotes,
+      citations,
+    }),
+  );
 }
 
 export type InspectionDetail = NonNullable<Awaited<ReturnType<typeof getInspection>>>;

@@ -2,13 +2,11 @@ import "server-only";
 // A quote's page: what was said, by whom, when, what it is about, and the
 // sources.
 import { getDb } from "@/lib/db/client";
-import { withRelated } from "@/lib/db/records/related";
-import { countrySelect, hideDeletedLinks, recordMetaSelect, recordWhere, relatedCitations } from "@/lib/db/records/sources";
+import { citationsOf, countrySelect, hideDeletedLinks, recordMetaSelect, recordWhere } from "@/lib/db/records/sources";
 import { redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 
 export async function getQuote(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
-  const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
-  const citations = relatedCitations(readable, "quote", id);
+  const { where } = recordWhere(viewer, id, options.includeDeleted);
   const q = await getDb().quote.findFirst({
     where,
     select: {
@@ -39,12 +37,11 @@ export async function getQuote(viewer: Viewer, id: number, options: { includeDel
           hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
         },
       },
-      citations: citations.rows,
-      _count: { select: { citations: citations.count } },
     },
   });
   if (!q) return null;
-  return withRelated(hideDeletedLinks(redactInvisible(viewer, q)), { citations: citations.href });
+  const citations = await citationsOf(viewer, "quote", id);
+  return hideDeletedLinks(redactInvisible(viewer, { ...q, citations }));
 }
 
 export type QuoteDetail = NonNullable<Awaited<ReturnType<typeof getQuote>>>;

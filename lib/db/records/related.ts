@@ -5,10 +5,12 @@
 // weapon system in under a minute), and a page that read them all would send
 // hundreds of megabytes to anyone who opens it.
 //
-// The rows and the count are two selections with one `where` (relatedArgs
-// below), so what the section counts is what it lists; that `where` applies
-// the visibility of the related record (readableBy: not deleted, RESTRICTED
-// only for those who may see it) and of any record it is reached through.
+// The rows and the count are read from one description of the list (a
+// RelatedSpec, lib/db/records/related-db.ts, which also says why they are
+// read apart from the record), so what the section counts is what it lists;
+// it applies the visibility of the related record (readableSql: not
+// deleted, RESTRICTED only for those who may see it) and of any record it
+// is reached through.
 // The link goes to a list filtered to exactly those records (the list pages'
 // linked-record filters, lib/db/lists/links.ts; /quotes and /citations), and
 // tests/integration/related-lists.test.ts checks that the list counts the
@@ -28,14 +30,6 @@ export const NESTED_LIMIT = 5;
 /** The first rows of a related list, how many there are in all, and where all of them are listed. */
 export type Related<T> = { rows: T[]; total: number; href: string };
 
-/**
- * A to-many relation's Prisma arguments with its first `limit` rows only
- * (`rows`), and the count of the same rows (`count`, for `_count`).
- */
-export function relatedArgs<A extends { where?: unknown }>(args: A, limit = RELATED_LIMIT): { rows: A & { take: number }; count: { where: A["where"] } } {
-  return { rows: { ...args, take: limit }, count: { where: args.where } };
-}
-
 export function related<T>(rows: T[], total: number, href: string): Related<T> {
   return { rows, total, href };
 }
@@ -45,23 +39,3 @@ export function isPartial(list: Related<unknown>): boolean {
   return list.total > list.rows.length;
 }
 
-type Element<A> = A extends readonly (infer E)[] ? E : never;
-
-/**
- * `record` with each of the relations named in `hrefs` (selected with
- * relatedArgs' `rows`, and counted under `_count` with its `count`) turned
- * into a Related list; `_count` is dropped.
- */
-export function withRelated<R extends { _count: object }, K extends keyof R & keyof R["_count"] & string>(
-  record: R,
-  hrefs: Record<K, string>,
-): Omit<R, "_count" | K> & { [P in K]: Related<Element<R[P]>> } {
-  const { _count: counts, ...rest } = record;
-  const out: Record<string, unknown> = { ...rest };
-  for (const key of Object.keys(hrefs) as K[]) {
-    // A row that redactInvisible or hideDeletedLinks nulled (a to-one link it hid) is not shown.
-    const rows = (record[key] as unknown[]).filter((r) => r !== null);
-    out[key] = related(rows, (counts as Record<string, number>)[key] ?? 0, hrefs[key]);
-  }
-  return out as Omit<R, "_count" | K> & { [P in K]: Related<Element<R[P]>> };
-}

@@ -3,13 +3,14 @@ import "server-only";
 // with its passage and credibility and a link to the citing record. Also the
 // select pieces the other record pages share (citations, quotes, who and when).
 import { getDb } from "@/lib/db/client";
-import { readableBy, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { readableBy, readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { RECORDS } from "@/lib/records/registry";
 import type { CitationTarget } from "@/lib/validation/citations";
-import { NESTED_LIMIT, RELATED_LIMIT, related, relatedArgs, withRelated } from "@/lib/db/records/related";
+import { NESTED_LIMIT, RELATED_LIMIT, type Related } from "@/lib/db/records/related";
+import { relatedOf, relatedPerParent, type RelatedSpec } from "@/lib/db/records/related-db";
 
 export const countrySelect = { id: true, name: true, alpha2: true } as const;
 
@@ -63,16 +64,33 @@ export function citationArgs(readable: Readable) {
 /** One citation as citationArgs selects it (what components/citations.tsx and RecordCitations show). */
 export type CitationRow = Prisma.CitationGetPayload<{ select: ReturnType<typeof citationArgs>["select"] }>;
 
-/** A record's citations, bounded (relatedArgs), and where all of them are listed. */
-export function relatedCitations(readable: Readable, target: CitationTarget, id: number, limit?: number) {
-  return { ...relatedArgs(citationArgs(readable), limit), href: citationsOfRecordHref(target, id) };
-}
-
 /** Where all the citations by a record are listed. */
 export const citationsOfRecordHref = (target: CitationTarget, id: number) => `/citations?${target}=${id}`;
 
 /** Where all the quotes said by an actor (speaker) or about a record are listed. */
 export const quotesHref = (about: "speaker" | "request" | "concern" | "transfer" | "inspection", id: number) => `/quotes?${about}=${id}`;
+
+/** A record's citations of sources the viewer may see, as a related list (lib/db/records/related-db.ts). */
+export function citationsSpec(viewer: Viewer, target: CitationTarget): RelatedSpec {
+  return {
+    from: Prisma.sql`"Citation" x JOIN "Source" s ON s.id = x."sourceId"`,
+    parent: `x."${target}Id"`,
+    id: "x.id",
+    where: readableSql(viewer, "s"),
+    order: "x.id",
+  };
+}
+
+/** The citations with these ids, as citationArgs selects them. */
+export function fetchCitations(viewer: Viewer) {
+  const { select, orderBy } = citationArgs(readableBy(viewer));
+  return (ids: number[]) => getDb().citation.findMany({ where: { id: { in: ids } }, orderBy, select });
+}
+
+/** A record's first citations, their total and the list of all of them. */
+export function citationsOf(viewer: Viewer, target: CitationTarget, id: number, limit = RELATED_LIMIT): Promise<Related<CitationRow>> {
+  return relatedOf(citationsSpec(viewer, target), id, fetchCitations(viewer), citationsOfRecordHref(target, id), limit);
+}
 
 /** Quotes about a record, for a list that links to each quote's page. */
 export function quoteArgs(readable: Readable) {
@@ -86,37 +104,45 @@ export function quoteArgs(readable: Readable) {
   };
 }
 
+/** What a quote is attached to (its column). */
+export type QuoteParent = "speakerId" | "requestId" | "concernId" | "transferId" | "inspectionId";
+
+/** The quotes the viewer may see, by what they are attached to, as a related list. */
+export function quotesSpec(viewer: Viewer, parent: QuoteParent): RelatedSpec {
+  return { from: Prisma.sql`"Quote" x`, parent: `x."${parent}"`, id: "x.id", where: readableSql(viewer, "x"), order: "x.id" };
+}
+
+const QUOTE_HREF = { speakerId: "speaker", requestId: "request", concernId: "concern", transferId: "transfer", inspectionId: "inspection" } as const;
+
+const fullQuoteSelect = {
+  id: true, text: true, speakerLabel: true, saidOn: true, saidOnPrecision: true, context: true, ...visibilityFields,
+  speaker: { select: { id: true, name: true, title: true, ...visibilityFields } },
+} as const;
+
+/** A quote as the Quotes component shows it: in full, with its first NESTED_LIMIT sources. */
+export type QuoteWithCitations = Prisma.QuoteGetPayload<{ select: typeof fullQuoteSelect }> & { citations: Related<CitationRow> };
+
 /**
- * Quotes shown in full (the request and concern pages), each with its first
- * NESTED_LIMIT citations and their count: `rows` and `count` as relatedArgs
- * gives them; `bound` turns the fetched rows into quotes with Related citations.
+ * The quotes of each parent (the first `limit`), each with its first
+ * NESTED_LIMIT citations: three statements whatever the number of parents.
  */
-export function quotesWithCitations(readable: Readable, limit = RELATED_LIMIT) {
-  const citations = relatedArgs(citationArgs(readable), NESTED_LIMIT);
-  const args = relatedArgs(
-    {
-      where: readable,
-      orderBy: { id: "asc" as const },
-      select: {
-        id: true, text: true, speakerLabel: true, saidOn: true, saidOnPrecision: true, context: true, ...visibilityFields,
-        speaker: { select: { id: true, name: true, title: true, ...visibilityFields } },
-        citations: citations.rows,
-        _count: { select: { citations: citations.count } },
-      },
-    },
+export async function quotesWithCitations(viewer: Viewer, parent: QuoteParent, parentIds: number[], limit = RELATED_LIMIT): Promise<Map<number, Related<QuoteWithCitations>>> {
+  const db = getDb();
+  const quotes = await relatedPerParent(
+    quotesSpec(viewer, parent),
+    parentIds,
     limit,
+    (ids) => db.quote.findMany({ where: { id: { in: ids } }, select: fullQuoteSelect }),
+    (id) => quotesHref(QUOTE_HREF[parent], id),
   );
-  return { ...args, bound: boundQuotes };
+  const quoteIds = [...quotes.values()].flatMap((q) => q.rows.map((r) => r.id));
+  const citations = await relatedPerParent(citationsSpec(viewer, "quote"), quoteIds, NESTED_LIMIT, fetchCitations(viewer), (id) => citationsOfRecordHref("quote", id));
+  const out = new Map<number, Related<QuoteWithCitations>>();
+  for (const [p, list] of quotes) {
+    out.set(p, { ...list, rows: list.rows.map((q) => ({ ...q, citations: citations.get(q.id)! })) });
+  }
+  return out;
 }
-
-function boundQuotes<Q extends { id: number; citations: unknown[]; _count: { citations: number } }>(quotes: Q[]) {
-  return quotes.map((q) => withRelated(q, { citations: citationsOfRecordHref("quote", q.id) }));
-}
-
-/** A quote as the Quotes component shows it. */
-export type QuoteWithCitations = ReturnType<
-  typeof boundQuotes<Prisma.QuoteGetPayload<{ select: ReturnType<typeof quotesWithCitations>["rows"]["select"] }>>
->[number];
 
 /**
  * Deep copy of `data` in which every related record that is soft-deleted is
@@ -177,23 +203,38 @@ export function citationsOfSourceWhere(readable: Readable, id?: number) {
 /** Where all the citations of a source are listed. */
 export const citationsOfSourceHref = (id: number) => `/citations?source=${id}`;
 
+/** The citations of a source by records the viewer may see and that are not deleted (the SQL of citationsOfSourceWhere). */
+function citedBySpec(viewer: Viewer): RelatedSpec {
+  const by = (table: string, column: string) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} c WHERE c.id = x.${Prisma.raw(`"${column}"`)} AND ${readableSql(viewer, "c")})`;
+  const citing = [
+    by("DiplomaticRequest", "requestId"), by("Concern", "concernId"), by("ArmsTransfer", "transferId"), by("Inspection", "inspectionId"),
+    by("Actor", "actorId"), by("WeaponSystem", "weaponSystemId"), by("Quote", "quoteId"),
+  ];
+  return { from: Prisma.sql`"Citation" x`, parent: `x."sourceId"`, id: "x.id", where: Prisma.sql`(${Prisma.join(citing, " OR ")})`, order: "x.id" };
+}
+
 export async function getSource(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
-  const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
-  const cited = relatedArgs({ where: citationsOfSourceWhere(readable), orderBy: { id: "asc" as const }, select: citingSelect });
-  const s = await getDb().source.findFirst({
+  const { where } = recordWhere(viewer, id, options.includeDeleted);
+  const db = getDb();
+  const s = await db.source.findFirst({
     where,
     select: {
       ...recordMetaSelect,
       kind: true, title: true, reference: true, author: true, publisher: true, publishedOn: true, publishedOnPrecision: true,
       classification: true, url: true, excerpt: true, reliability: true,
-      citations: cited.rows,
-      _count: { select: { citations: cited.count } },
     },
   });
   if (!s) return null;
-  const { citations, _count, ...source } = hideDeletedLinks(redactInvisible(viewer, s));
-  const citedBy = related(citingRecords(citations), _count.citations, citationsOfSourceHref(id));
-  return { ...source, citedBy };
+  const cited = await relatedOf(
+    citedBySpec(viewer),
+    id,
+    (ids) => db.citation.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" }, select: citingSelect }),
+    citationsOfSourceHref(id),
+  );
+  // The source itself is kept when deleted (an editor restoring it); hideDeletedLinks keeps the top level.
+  const { citing, ...source } = hideDeletedLinks(redactInvisible(viewer, { ...s, citing: cited.rows }));
+  return { ...source, citedBy: { ...cited, rows: citingRecords(citing) } };
 }
 
 type CitingRow = Prisma.CitationGetPayload<{ select: typeof citingSelect }>;

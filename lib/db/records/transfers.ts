@@ -3,42 +3,17 @@ import "server-only";
 // quotes linked to it, with its sources; each list bounded
 // (lib/db/records/related.ts).
 import { getDb } from "@/lib/db/client";
-import { relatedArgs, withRelated } from "@/lib/db/records/related";
-import { countrySelect, hideDeletedLinks, quoteArgs, quotesHref, recordMetaSelect, recordWhere, relatedCitations } from "@/lib/db/records/sources";
-import { redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { relatedOf } from "@/lib/db/records/related-db";
+import { citationsOf, countrySelect, hideDeletedLinks, quoteArgs, quotesHref, quotesSpec, recordMetaSelect, recordWhere } from "@/lib/db/records/sources";
+import { readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const { sql } = Prisma;
 
 export async function getTransfer(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
   const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
-  const concerns = relatedArgs({
-    where: { concern: readable },
-    orderBy: { concernId: "asc" as const },
-    select: { concern: { select: { id: true, title: true, status: true, severity: true, ...visibilityFields } } },
-  });
-  const requests = relatedArgs({
-    where: { request: readable },
-    orderBy: [{ request: { occurredOn: { sort: "asc" as const, nulls: "last" as const } } }, { requestId: "asc" as const }],
-    select: {
-      request: {
-        select: {
-          id: true, title: true, occurredOn: true, occurredOnPrecision: true, ask: true, response: true, ...visibilityFields,
-          requestingCountry: { select: countrySelect }, targetCountry: { select: countrySelect },
-        },
-      },
-    },
-  });
-  const inspections = relatedArgs({
-    where: readable,
-    orderBy: { id: "asc" as const },
-    select: {
-      id: true, status: true, inspectingParty: true, ...visibilityFields,
-      hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
-      assertedOn: true, assertedOnPrecision: true, scheduledOn: true, scheduledOnPrecision: true,
-      conductedOn: true, conductedOnPrecision: true,
-    },
-  });
-  const quotes = relatedArgs(quoteArgs(readable));
-  const citations = relatedCitations(readable, "transfer", id);
-  const t = await getDb().armsTransfer.findFirst({
+  const db = getDb();
+  const t = await db.armsTransfer.findFirst({
     where,
     select: {
       ...recordMetaSelect,
@@ -51,27 +26,64 @@ export async function getTransfer(viewer: Viewer, id: number, options: { include
       supplier: { select: countrySelect },
       recipient: { select: countrySelect },
       weaponSystem: { select: { id: true, name: true, designation: true, category: true, deletedAt: true, ...visibilityFields } },
-      concernLinks: concerns.rows,
-      requestLinks: requests.rows,
-      inspections: inspections.rows,
-      quotes: quotes.rows,
-      citations: citations.rows,
-      _count: {
-        select: {
-          concernLinks: concerns.count, requestLinks: requests.count, inspections: inspections.count,
-          quotes: quotes.count, citations: citations.count,
-        },
-      },
     },
   });
   if (!t) return null;
-  return withRelated(hideDeletedLinks(redactInvisible(viewer, t)), {
-    concernLinks: `/concerns?transfer=${id}`,
-    requestLinks: `/requests?transfer=${id}&sort=date&dir=asc`,
-    inspections: `/inspections?transfer=${id}`,
-    quotes: quotesHref("transfer", id),
-    citations: citations.href,
-  });
+  const [concerns, requests, inspections, quotes, citations] = await Promise.all([
+    relatedOf(
+      { from: sql`"ConcernTransfer" l JOIN "Concern" x ON x.id = l."concernId"`, parent: `l."transferId"`, id: "x.id", where: readableSql(viewer, "x"), order: "x.id" },
+      id,
+      (ids) => db.concern.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, status: true, severity: true, ...visibilityFields } }),
+      `/concerns?transfer=${id}`,
+    ),
+    relatedOf(
+      {
+        from: sql`"RequestTransfer" l JOIN "DiplomaticRequest" x ON x.id = l."requestId"`,
+        parent: `l."transferId"`,
+        id: "x.id",
+        where: readableSql(viewer, "x"),
+        order: `x."occurredOn" ASC NULLS LAST, x.id ASC`,
+      },
+      id,
+      (ids) =>
+        db.diplomaticRequest.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true, title: true, occurredOn: true, occurredOnPrecision: true, ask: true, response: true, ...visibilityFields,
+            requestingCountry: { select: countrySelect }, targetCountry: { select: countrySelect },
+          },
+        }),
+      `/requests?transfer=${id}&sort=date&dir=asc`,
+    ),
+    relatedOf(
+      { from: sql`"Inspection" x`, parent: `x."transferId"`, id: "x.id", where: readableSql(viewer, "x"), order: "x.id" },
+      id,
+      (ids) =>
+        db.inspection.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true, status: true, inspectingParty: true, ...visibilityFields,
+            hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
+            assertedOn: true, assertedOnPrecision: true, scheduledOn: true, scheduledOnPrecision: true,
+            conductedOn: true, conductedOnPrecision: true,
+          },
+        }),
+      `/inspections?transfer=${id}`,
+    ),
+    relatedOf(quotesSpec(viewer, "transferId"), id, (ids) => db.quote.findMany({ where: { id: { in: ids } }, select: quoteArgs(readable).select }), quotesHref("transfer", id)),
+    citationsOf(viewer, "transfer", id),
+  ]);
+  // The rows as the page shows them: each concern and request in its link (as before the lists were bounded).
+  return hideDeletedLinks(
+    redactInvisible(viewer, {
+      ...t,
+      concernLinks: { ...concerns, rows: concerns.rows.map((concern) => ({ concern })) },
+      requestLinks: { ...requests, rows: requests.rows.map((request) => ({ request })) },
+      inspections,
+      quotes,
+      citations,
+    }),
+  );
 }
 
 export type TransferDetail = NonNullable<Awaited<ReturnType<typeof getTransfer>>>;

@@ -1,59 +1,71 @@
 import "server-only";
 // A weapon system's page: the system, the transfers of it, the inspections
 // of it (directly or through one of its transfers), and the sources. Each
-// list bounded (lib/db/records/related.ts).
+// list bounded (lib/db/records/related.ts): its first rows read on their own.
 import { getDb } from "@/lib/db/client";
-import { related, relatedArgs, withRelated } from "@/lib/db/records/related";
-import { countrySelect, hideDeletedLinks, recordMetaSelect, recordWhere, relatedCitations } from "@/lib/db/records/sources";
-import { redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { relatedOf } from "@/lib/db/records/related-db";
+import { citationsOf, countrySelect, hideDeletedLinks, recordMetaSelect, recordWhere } from "@/lib/db/records/sources";
+import { readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const { sql } = Prisma;
 
 export async function getWeaponSystem(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
-  const { readable, where } = recordWhere(viewer, id, options.includeDeleted);
+  const { where } = recordWhere(viewer, id, options.includeDeleted);
   const db = getDb();
-  const transfers = relatedArgs({
-    where: readable,
-    orderBy: [{ orderYear: { sort: "asc" as const, nulls: "last" as const } }, { id: "asc" as const }],
-    select: {
-      id: true, status: true, ...visibilityFields,
-      numberOrdered: true, numberOrderedUncertain: true,
-      numberDelivered: true, numberDeliveredUncertain: true,
-      orderYear: true, orderYearUncertain: true,
-      deliveryYears: true, deliveryYearsUncertain: true,
-      supplier: { select: countrySelect }, recipient: { select: countrySelect },
-    },
-  });
-  const citations = relatedCitations(readable, "weaponSystem", id);
   const w = await db.weaponSystem.findFirst({
     where,
     select: {
       ...recordMetaSelect,
       name: true, designation: true, category: true, description: true,
       originCountry: { select: countrySelect },
-      transfers: transfers.rows,
-      citations: citations.rows,
-      _count: { select: { transfers: transfers.count, citations: citations.count } },
     },
   });
   if (!w) return null;
-  // Inspections of the system itself or of a transfer of it (one the viewer may read).
-  const inspectionsWhere = { ...readable, OR: [{ weaponSystemId: id }, { transfer: { weaponSystemId: id, ...readable } }] };
-  const inspections = relatedArgs({
-    where: inspectionsWhere,
-    orderBy: { id: "asc" as const },
-    select: {
-      id: true, status: true, inspectingParty: true, ...visibilityFields,
-      hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
-      assertedOn: true, assertedOnPrecision: true, scheduledOn: true, scheduledOnPrecision: true,
-      conductedOn: true, conductedOnPrecision: true,
-    },
-  });
-  const [inspectionRows, inspectionCount] = await Promise.all([db.inspection.findMany(inspections.rows), db.inspection.count(inspections.count)]);
-  const record = withRelated(hideDeletedLinks(redactInvisible(viewer, w)), {
-    // In the section's order: year of order, unknown last, then id.
-    transfers: `/transfers?weaponSystem=${id}&sort=year&dir=asc`,
-    citations: citations.href,
-  });
-  return { ...record, inspections: related(redactInvisible(viewer, inspectionRows), inspectionCount, `/inspections?weaponSystem=${id}`) };
+  const [transfers, inspections, citations] = await Promise.all([
+    relatedOf(
+      { from: sql`"ArmsTransfer" x`, parent: `x."weaponSystemId"`, id: "x.id", where: readableSql(viewer, "x"), order: `x."orderYear" ASC NULLS LAST, x.id ASC` },
+      id,
+      (ids) =>
+        db.armsTransfer.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true, status: true, ...visibilityFields,
+            numberOrdered: true, numberOrderedUncertain: true,
+            numberDelivered: true, numberDeliveredUncertain: true,
+            orderYear: true, orderYearUncertain: true,
+            deliveryYears: true, deliveryYearsUncertain: true,
+            supplier: { select: countrySelect }, recipient: { select: countrySelect },
+          },
+        }),
+      // In the section's order: year of order, unknown last, then id.
+      `/transfers?weaponSystem=${id}&sort=year&dir=asc`,
+    ),
+    // Of the system itself, or of a transfer of it that the viewer may read.
+    relatedOf(
+      {
+        from: sql`"Inspection" x LEFT JOIN "ArmsTransfer" t ON t.id = x."transferId" AND t."weaponSystemId" = ${id} AND ${readableSql(viewer, "t")}`,
+        parent: `${id}`,
+        id: "x.id",
+        where: sql`${readableSql(viewer, "x")} AND (x."weaponSystemId" = ${id} OR t.id IS NOT NULL)`,
+        order: "x.id",
+      },
+      id,
+      (ids) =>
+        db.inspection.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true, status: true, inspectingParty: true, ...visibilityFields,
+            hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
+            assertedOn: true, assertedOnPrecision: true, scheduledOn: true, scheduledOnPrecision: true,
+            conductedOn: true, conductedOnPrecision: true,
+          },
+        }),
+      `/inspections?weaponSystem=${id}`,
+    ),
+    citationsOf(viewer, "weaponSystem", id),
+  ]);
+  return hideDeletedLinks(redactInvisible(viewer, { ...w, transfers, inspections, citations }));
 }
 
 export type WeaponSystemDetail = NonNullable<Awaited<ReturnType<typeof getWeaponSystem>>>;
