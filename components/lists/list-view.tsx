@@ -43,11 +43,13 @@ export function ListView<Row extends { id: number | string }>({
   const hidden: Record<string, string> = {};
   // So are the linked-record filters (transfers of one weapon system), which the bar has no field for.
   const links = Object.entries(params.links);
-  for (const key of ["sort", "dir", ...links.map(([k]) => k)]) {
+  const sides = Object.entries(params.sides);
+  for (const key of ["sort", "dir", ...links.map(([k]) => k), ...sides.map(([k]) => k)]) {
     const v = kept.get(key);
     if (v) hidden[key] = v;
   }
   const linkSpec: Readonly<Record<string, string>> = LIST_SPECS[params.type].links;
+  const sideSpec: Readonly<Record<string, string>> = LIST_SPECS[params.type].sides;
   return (
     <div className="space-y-4">
       <div>
@@ -79,6 +81,14 @@ export function ListView<Row extends { id: number | string }>({
           {links.some(([k]) => k === "targetActor") ? " (as the side asked)" : ""}.{" "}
           <Link href={listHref({ ...params, links: {}, page: 1 })} className="text-blue-700 underline dark:text-blue-400">
             Show all {plural}
+          </Link>
+        </p>
+      ) : null}
+      {sides.length ? (
+        <p role="status" className="text-sm">
+          Only the {plural} with {sides.map(([k, code]) => `${code} as ${sideSpec[k] ?? k}`).join(" and ")}.{" "}
+          <Link href={listHref({ ...params, sides: {}, page: 1 })} className="text-blue-700 underline dark:text-blue-400">
+            Any side
           </Link>
         </p>
       ) : null}

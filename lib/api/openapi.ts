@@ -60,6 +60,9 @@ function listParameters(resource: ApiResource) {
   for (const [key, noun] of Object.entries(spec.links)) {
     out.push(q(key, `Only those linked to this ${noun} (its id).`, { type: "string", pattern: "^\\d{1,9}$" }));
   }
+  for (const [key, side] of Object.entries(spec.sides)) {
+    out.push(q(key, `ISO 3166-1 alpha-2 code of the ${side}.`, { type: "string", pattern: "^[A-Za-z]{2}$" }));
+  }
   out.push(q("sort", "Order of the list.", { type: "string", enum: Object.keys(spec.sorts) }));
   out.push(q("dir", "Direction of the order.", { type: "string", enum: ["asc", "desc"] }));
   return out;

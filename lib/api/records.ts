@@ -182,7 +182,7 @@ export function apiListParams<T extends NonNullable<ApiResource["list"]>>(type: 
   if (raw.has("page")) throw new BadRequestError("This API pages with cursors: follow `next`, do not send `page`.", { page: ["Not supported: use cursor."] });
   // A misspelt filter would otherwise be ignored, and the client get more than it asked for.
   const spec = LIST_SPECS[type];
-  const known = new Set<string>(["cursor", "limit", "format", "sort", "dir", ...Object.keys(spec.enums), ...Object.keys(spec.links)]);
+  const known = new Set<string>(["cursor", "limit", "format", "sort", "dir", ...Object.keys(spec.enums), ...Object.keys(spec.links), ...Object.keys(spec.sides)]);
   if (spec.search) known.add("q");
   if (spec.country) known.add("country");
   if (spec.region) known.add("region");

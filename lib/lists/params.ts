@@ -50,6 +50,12 @@ type ListSpec = {
    * only the first rows of (lib/db/records/related.ts).
    */
   links: Readonly<Record<string, string>>;
+  /**
+   * Filters by a country on one side (supplier=RU: the transfers Russia
+   * supplied), where `country` means either side: URL parameter → the side,
+   * for messages. A country page links to these for each of its sections.
+   */
+  sides: Readonly<Record<string, string>>;
   /** Sort keys, each with the direction a first click on its column gives. */
   sorts: Readonly<Record<string, SortDir>>;
   defaultSort: string;
@@ -61,6 +67,7 @@ export const LIST_SPECS = {
     noun: "concern",
     enums: { status: ConcernStatus, severity: Severity, category: ConcernCategory },
     links: { transfer: "transfer", request: "request" },
+    sides: {},
     search: true,
     country: true,
     region: false,
@@ -75,6 +82,7 @@ export const LIST_SPECS = {
     noun: "request",
     enums: { response: RequestResponse, weapon: WeaponCategory },
     links: { actor: "actor", requestingActor: "actor", targetActor: "actor", concern: "concern", transfer: "transfer", followUpOf: "request" },
+    sides: { requestedBy: "requesting country", askedOf: "country asked" },
     search: true,
     country: true,
     region: false,
@@ -89,6 +97,7 @@ export const LIST_SPECS = {
     noun: "transfer",
     enums: { status: TransferStatus, weapon: WeaponCategory },
     links: { weaponSystem: "weapon system", concern: "concern", request: "request" },
+    sides: { supplier: "supplier", recipient: "recipient" },
     search: true,
     country: true,
     region: false,
@@ -103,6 +112,7 @@ export const LIST_SPECS = {
     noun: "inspection",
     enums: { status: InspectionStatus },
     links: { transfer: "transfer", weaponSystem: "weapon system", concern: "concern" },
+    sides: { host: "host country", inspectedBy: "inspecting country" },
     search: true,
     country: true,
     region: false,
@@ -117,6 +127,7 @@ export const LIST_SPECS = {
     noun: "source",
     enums: { kind: SourceKind },
     links: {},
+    sides: {},
     search: true,
     country: false,
     region: false,
@@ -131,6 +142,7 @@ export const LIST_SPECS = {
     noun: "actor",
     enums: { kind: ActorKind },
     links: { request: "request" },
+    sides: {},
     search: true,
     country: true,
     region: false,
@@ -145,6 +157,7 @@ export const LIST_SPECS = {
     noun: "weapon system",
     enums: { weapon: WeaponCategory },
     links: {},
+    sides: {},
     search: true,
     country: true,
     region: false,
@@ -159,6 +172,7 @@ export const LIST_SPECS = {
     noun: "country",
     enums: {},
     links: {},
+    sides: {},
     search: true,
     country: false,
     region: true,
@@ -197,6 +211,8 @@ export type AnyListParams = {
   enums: Readonly<Record<string, readonly string[]>>;
   /** Linked-record filters that are set, by URL parameter (see ListSpec.links). */
   links: Readonly<Record<string, number>>;
+  /** One-side country filters that are set (alpha-2, upper case), by URL parameter (see ListSpec.sides). */
+  sides: Readonly<Record<string, string>>;
   from: DateBound | null;
   to: DateBound | null;
   /** true: verified only, false: unverified only, null: both. */
@@ -383,6 +399,15 @@ export function parseListParams<T extends ListType>(type: T, raw: RawSearchParam
     else messages.push(`${shown(v)} is not a number (“${param}” takes the number of the ${noun}, such as 12); it was ignored.`);
   }
 
+  const sides: Record<string, string> = {};
+  for (const [param, side] of Object.entries(spec.sides)) {
+    const v = one(param);
+    if (v === null) continue;
+    const r = countrySchema.safeParse(v);
+    if (r.success) sides[param] = r.data;
+    else messages.push(`${shown(v)} is not a country code (two letters, such as RU); the ${side} filter was ignored.`);
+  }
+
   let from: DateBound | null = null;
   let to: DateBound | null = null;
   if (spec.dates) {
@@ -444,7 +469,7 @@ export function parseListParams<T extends ListType>(type: T, raw: RawSearchParam
     else messages.push(`Page ${shown(rawPage)} does not exist (pages are numbered 1 to ${MAX_PAGE.toLocaleString("en")}); showing page 1.`);
   }
 
-  const params = { type, q, country, region, enums, links, from, to, verified, deleted, sort, dir, page } as ListParams<T>;
+  const params = { type, q, country, region, enums, links, sides, from, to, verified, deleted, sort, dir, page } as ListParams<T>;
   return { params, messages };
 }
 
@@ -460,6 +485,7 @@ export function hasFilters(params: AnyListParams): boolean {
       params.verified !== null ||
       params.deleted ||
       Object.keys(params.links).length > 0 ||
+      Object.keys(params.sides).length > 0 ||
       Object.values(enums).some((v) => v.length > 0),
   );
 }
@@ -477,6 +503,7 @@ export function listQuery(params: AnyListParams, changes: ListChanges = {}): URL
     if (chosen.length) out.set(param, chosen.join(","));
   }
   for (const [param, id] of Object.entries(params.links)) out.set(param, String(id));
+  for (const [param, code] of Object.entries(params.sides)) out.set(param, code);
   if (params.from) out.set("from", params.from.input);
   if (params.to) out.set("to", params.to.input);
   if (params.verified !== null) out.set("verified", params.verified ? "yes" : "no");

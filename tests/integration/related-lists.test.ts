@@ -241,6 +241,25 @@ describe("what a record page reads", () => {
   });
 });
 
+describe("a country page's sections", () => {
+  it("link to lists of exactly the records they count", async () => {
+    const { getCountryPage } = await import("@/lib/db/country-page");
+    for (const viewer of [who.viewer, who.editor]) {
+      for (const code of ["RU", "VE"]) {
+        const page = (await getCountryPage(viewer, code))!;
+        expect(await listTotal(viewer, `/transfers?supplier=${code}`)).toBe(page.transfers.SUPPLIER.total);
+        expect(await listTotal(viewer, `/transfers?recipient=${code}`)).toBe(page.transfers.RECIPIENT.total);
+        expect(await listTotal(viewer, `/requests?requestedBy=${code}`)).toBe(page.requests.MADE.total);
+        expect(await listTotal(viewer, `/requests?askedOf=${code}`)).toBe(page.requests.RECEIVED.total);
+        expect(await listTotal(viewer, `/inspections?host=${code}`)).toBe(page.inspections.HOST.total);
+        expect(await listTotal(viewer, `/inspections?inspectedBy=${code}`)).toBe(page.inspections.INSPECTING.total);
+        expect(await listTotal(viewer, `/concerns?country=${code}`)).toBe(page.concerns.total);
+      }
+    }
+    expect((await getCountryPage(who.viewer, "RU"))!.transfers.SUPPLIER.total).toBeGreaterThan(MANY);
+  });
+});
+
 describe("the lists' linked-record filters", () => {
   it("has an SQL condition for every filter a list declares", async () => {
     for (const type of ["transfers", "requests", "concerns", "inspections"] as const) {
@@ -249,6 +268,11 @@ describe("the lists' linked-record filters", () => {
         expect(messages).toEqual([]);
         expect(params.links).toEqual({ [param]: 1 });
         await listTotal(who.viewer, `${LIST_SPECS[type].path}?${param}=1`);
+      }
+      for (const param of Object.keys(LIST_SPECS[type].sides)) {
+        const { params } = parseListParams(type, new URLSearchParams({ [param]: "ru" }));
+        expect(params.sides).toEqual({ [param]: "RU" });
+        await listTotal(who.viewer, `${LIST_SPECS[type].path}?${param}=RU`);
       }
     }
   });

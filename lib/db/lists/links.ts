@@ -11,7 +11,7 @@ import "server-only";
 // editor opening the list from a deleted record's page gets its rows); a
 // RESTRICTED one lists nothing for those who may not see it, so that its id
 // cannot group the rows it is linked to.
-import { readableSql, visibleTo } from "@/lib/db/lists/common";
+import { countryIdSql, readableSql, visibleTo } from "@/lib/db/lists/common";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnyListParams, ListType } from "@/lib/lists/params";
@@ -69,13 +69,26 @@ const LINKS: { [T in ListType]?: Record<string, LinkFilter> } = {
   },
 };
 
-/** The conditions of the linked-record filters that `params` sets (none: []). */
+/** The one-side country filters (ListSpec.sides): the column that holds the country. */
+const SIDES: { [T in ListType]?: Record<string, string> } = {
+  transfers: { supplier: `t."supplierId"`, recipient: `t."recipientId"` },
+  requests: { requestedBy: `r."requestingCountryId"`, askedOf: `r."targetCountryId"` },
+  inspections: { host: `i."hostCountryId"`, inspectedBy: `i."inspectingCountryId"` },
+};
+
+/** The conditions of the linked-record and one-side country filters that `params` sets (none: []). */
 export function linkWhere(viewer: Viewer, params: AnyListParams): Sql[] {
   const filters = LINKS[params.type] ?? {};
-  return Object.entries(params.links).flatMap(([param, id]) => {
+  const links = Object.entries(params.links).map(([param, id]) => {
     const f = filters[param];
     // Every parameter that ListSpec.links declares has its condition here (tests/integration/related-lists.test.ts).
     if (!f) throw new Error(`No SQL for the “${param}” filter of ${params.type}.`);
-    return [f(viewer, id)];
+    return f(viewer, id);
   });
+  const sides = Object.entries(params.sides).map(([param, code]) => {
+    const column = SIDES[params.type]?.[param];
+    if (!column) throw new Error(`No SQL for the “${param}” filter of ${params.type}.`);
+    return sql`${raw(column)} = ${countryIdSql(code)}`;
+  });
+  return [...links, ...sides];
 }

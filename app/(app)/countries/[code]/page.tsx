@@ -211,8 +211,9 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
               ))}
             </ul>
             <p className="text-sm">
-              <Link className={link} href={listHref("/transfers", { country: code })}>
-                {s.total > s.latest.length ? `All ${s.total} transfers ${verb}, and those ${side === "SUPPLIER" ? "received" : "supplied"}` : `Every transfer involving ${country.name}`}
+              {/* Exactly the transfers this section counts (supplier=XX or recipient=XX). */}
+              <Link className={link} href={listHref("/transfers", { [side === "SUPPLIER" ? "supplier" : "recipient"]: code })}>
+                {s.total > s.latest.length ? `See all ${s.total.toLocaleString("en")} transfers ${verb}` : `These transfers in the list`}
               </Link>
             </p>
           </div>
@@ -276,7 +277,14 @@ function RequestsColumn({ data, direction }: { data: CountryPage; direction: Req
               </li>
             ))}
           </ul>
-          {r.total > r.latest.length ? <p className={muted}>The {LATEST_LIMIT} latest of {r.total}.</p> : null}
+          {r.total > r.latest.length ? (
+            <p className={muted}>
+              The {LATEST_LIMIT} latest of {r.total.toLocaleString("en")}.{" "}
+              <Link className={link} href={listHref("/requests", { [made ? "requestedBy" : "askedOf"]: code })}>
+                See all {r.total.toLocaleString("en")} requests {made ? "made" : "received"}
+              </Link>
+            </p>
+          ) : null}
         </>
       )}
     </div>
@@ -323,7 +331,14 @@ function InspectionsColumn({ data, side }: { data: CountryPage; side: Inspection
           ))}
         </ul>
       )}
-      {s.total > s.list.length ? <p className={muted}>The first {LIST_LIMIT} of {s.total}.</p> : null}
+      {s.total > s.list.length ? (
+        <p className={muted}>
+          The first {LIST_LIMIT} of {s.total.toLocaleString("en")}.{" "}
+          <Link className={link} href={listHref("/inspections", { [host ? "host" : "inspectedBy"]: country.alpha2 })}>
+            See all {s.total.toLocaleString("en")} inspections {host ? "hosted" : "made elsewhere"}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }
