@@ -3,7 +3,7 @@
 // meet an unavailable database) and of pages outside it.
 import { ErrorView } from "@/components/error-view";
 
-export default function RootError(props: { error: Error & { digest?: string }; reset: () => void }) {
+export default function RootError(props: { error: Error & { digest?: string }; retry: () => void }) {
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">
       <ErrorView {...props} />

@@ -39,7 +39,12 @@ async function databaseUp(): Promise<boolean | null> {
   }
 }
 
-export function ErrorView({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/**
+ * `retry` is Next.js's (16.3+): it fetches the segment again from the server
+ * and renders it. (Its `reset` only re-renders what the browser has, so a
+ * page whose server render failed stayed an error page for ever.)
+ */
+export function ErrorView({ error, retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const [state, setState] = useState<"checking" | "database-down" | "server-down" | "error">("checking");
   // From the page's meta tag on the client; none in the server's render (no mismatch when hydrating).
   const requestId = useSyncExternalStore(noSubscription, requestIdOfPage, () => null);
@@ -59,7 +64,7 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
           setState("error");
         } else {
           retriedFor503 = true;
-          reset();
+          retry();
         }
         return;
       }
@@ -71,7 +76,7 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
       stopped = true;
       clearTimeout(timer);
     };
-  }, [reset]);
+  }, [retry]);
 
   const refs = (
     <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -87,7 +92,7 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
           Nothing can be shown or saved until it is back. This page tries again every {RETRY_MS / 1000} seconds; nothing you saved
           before is lost.
         </p>
-        <button type="button" onClick={() => reset()} className="rounded border border-amber-400 px-3 py-1 text-sm font-medium hover:bg-amber-100 dark:hover:bg-amber-900">
+        <button type="button" onClick={() => retry()} className="rounded border border-amber-400 px-3 py-1 text-sm font-medium hover:bg-amber-100 dark:hover:bg-amber-900">
           Try again now
         </button>
         {refs}
@@ -100,7 +105,7 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
       <div role="alert" className="space-y-2 rounded border border-slate-300 bg-slate-50 px-4 py-3 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
         <h1 className="text-lg font-semibold">This page could not be shown</h1>
         <p className="text-sm">Checking whether the database is available...</p>
-        <button type="button" onClick={() => reset()} className="rounded border border-slate-400 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+        <button type="button" onClick={() => retry()} className="rounded border border-slate-400 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
           Try again
         </button>
         {refs}
@@ -111,7 +116,7 @@ export function ErrorView({ error, reset }: { error: Error & { digest?: string }
     <div role="alert" className="space-y-2 rounded border border-red-300 bg-red-50 px-4 py-3 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
       <h1 className="text-lg font-semibold">Something went wrong</h1>
       <p className="text-sm">This page could not be shown. Try again; if it keeps failing, quote the references below.</p>
-      <button type="button" onClick={() => reset()} className="rounded border border-red-400 px-3 py-1 text-sm font-medium hover:bg-red-100 dark:hover:bg-red-900">
+      <button type="button" onClick={() => retry()} className="rounded border border-red-400 px-3 py-1 text-sm font-medium hover:bg-red-100 dark:hover:bg-red-900">
         Try again
       </button>
       {refs}
