@@ -66,7 +66,8 @@ async function main() {
     },
   });
 
-  const server = http.createServer(frontDoor);
+  // Checked every 5 s (Node's default, 30 s, would let a stalled request live 50 s).
+  const server = http.createServer({ connectionsCheckingInterval: 5_000 }, frontDoor);
   server.on("clientError", answerClientError);
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
