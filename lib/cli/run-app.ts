@@ -8,9 +8,8 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
 import { env, processEnv } from "@/lib/env";
+import { bundleServer } from "@/lib/cli/serve-bundle";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { keepServersThroughSignals } from "@/lib/postgres/embedded";
 import { startLocalDatabase, watchLocalDatabase } from "@/lib/postgres/local";
@@ -18,7 +17,6 @@ import { migrateDeploy, projectRoot } from "@/lib/postgres/prisma-cli";
 import { checkDatabaseReady } from "@/lib/postgres/startup";
 import { seed } from "@/lib/seed/load";
 
-const require = createRequire(import.meta.url);
 const say = (line: string) => console.log(`[demarche] ${line}`);
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -84,10 +82,9 @@ async function main() {
   }
 
   // Next.js behind the front door of lib/cli/serve.ts (body limits before
-  // authentication, the client's address, no framework 500s), without this
-  // process's react-server condition.
-  const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
-  const child = spawn(process.execPath, ["--import", tsxLoader, path.join(projectRoot, "lib/cli/serve.ts"), mode], {
+  // authentication, the client's address, no framework 500s), bundled into
+  // plain JavaScript: without this process's react-server condition or tsx.
+  const child = spawn(process.execPath, [await bundleServer(projectRoot), mode], {
     cwd: projectRoot,
     stdio: "inherit",
     // No telemetry: the app never talks to hosts outside this machine.

@@ -2,9 +2,10 @@
 // lib/cli/run-app.ts, runs it as its child): Next.js behind the front door
 // of lib/http/front-door.ts, through Next.js's custom-server API.
 //
-//   node --import tsx lib/cli/serve.ts dev|start     (PORT, DATABASE_URL, NEXTAUTH_SECRET from the environment)
+//   node --import tsx lib/cli/serve.ts dev|start     (in the project's directory; PORT, DATABASE_URL, NEXTAUTH_SECRET from the environment)
 //
-// It runs without tsx's react-server condition: Next.js loads its own
+// The launcher runs it bundled into plain JavaScript (lib/cli/serve-bundle.ts),
+// without tsx and without the react-server condition: Next.js loads its own
 // bundles, and this file imports nothing marked server-only.
 //
 // Timeouts: a request's headers must arrive within 20 s and the whole
@@ -14,12 +15,10 @@
 // cuts it off after its grace period).
 import http from "node:http";
 import type { Socket } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start") {
-  console.error("Usage: node --import tsx lib/cli/serve.ts dev|start");
+  console.error("Usage: node --import tsx lib/cli/serve.ts dev|start (in the project's directory)");
   process.exit(2);
 }
 const dev = mode === "dev";
@@ -41,7 +40,8 @@ async function main() {
       import("@/lib/http/client-address"),
       import("@/lib/db/unavailable"),
     ]);
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  // The launcher starts it in the project's directory (it runs from a bundle elsewhere: lib/cli/serve-bundle.ts).
+  const dir = process.cwd();
   const secret = authSecret();
   const secureCookie = !dev;
 

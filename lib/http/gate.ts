@@ -7,7 +7,7 @@
 // look at who sent it, keeps a client's X-Forwarded-For, and answers some
 // malformed requests (an undecodable path, a broken server action) with a
 // 500 before any app code runs. None of that can be changed from inside.
-import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state.js";
 import { MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import { can } from "@/lib/permissions";
 
