@@ -42,7 +42,7 @@ export function authOptions(): NextAuthOptions {
             return { id: String(user.id), email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
           } catch (error) {
             if (error instanceof RateLimitedError) {
-              throw new Error(`${RATE_LIMITED_PREFIX}${Math.ceil(error.retryAfterSeconds / 60)}`);
+              throw new Error(`${RATE_LIMITED_PREFIX}${Math.max(1, Math.ceil(error.retryAfterSeconds))}`);
             }
             if (error instanceof InvalidCredentialsError) return null;
             throw error;

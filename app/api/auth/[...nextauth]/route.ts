@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
-import { RATE_LIMITED_PREFIX } from "@/lib/auth/sign-in-messages";
+import { RATE_LIMITED_PREFIX, rateLimitedSeconds } from "@/lib/auth/sign-in-messages";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -21,8 +21,7 @@ export async function POST(request: Request, context: Context): Promise<Response
   const marker = encodeURIComponent(RATE_LIMITED_PREFIX);
   const limited = location.includes(marker) || body.includes(marker) || body.includes(RATE_LIMITED_PREFIX);
   if (!limited) return response;
-  const minutes = Number.parseInt(/RateLimited(?:%3A|:)(\d+)/.exec(location || body)?.[1] ?? "15", 10);
   const headers = new Headers(response.headers);
-  headers.set("Retry-After", String(minutes * 60));
+  headers.set("Retry-After", String(rateLimitedSeconds(location || body) ?? 15 * 60));
   return new Response(response.body, { status: 429, headers });
 }
