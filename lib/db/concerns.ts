@@ -15,11 +15,13 @@ const { sql } = Prisma;
 
 const countrySelect = { id: true, name: true, alpha2: true, alpha3: true } satisfies Prisma.CountrySelect;
 
-export async function listUnresolvedConcerns(viewer: Viewer) {
+/** The oldest unresolved concerns, at most `limit` of them (every list is bounded). */
+export async function listUnresolvedConcerns(viewer: Viewer, limit = 100) {
   const readable = readableBy(viewer);
   const rows = await getDb().concern.findMany({
     where: { ...readable, status: { in: UNRESOLVED_STATUSES } },
     orderBy: [{ openedOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: Math.min(Math.max(1, limit), 500),
     select: {
       id: true,
       title: true,
