@@ -1,6 +1,6 @@
 import { RelatedMore } from "@/components/records/linked-records";
 import type { Related } from "@/lib/db/records/related";
-import type { CitationRow } from "@/lib/db/records/sources";
+import type { CitationRow } from "@/lib/records/source/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
 

@@ -1,7 +1,7 @@
 import { Citations } from "@/components/citations";
 import { RelatedMore } from "@/components/records/linked-records";
 import type { Related } from "@/lib/db/records/related";
-import type { QuoteWithCitations } from "@/lib/db/records/sources";
+import type { QuoteWithCitations } from "@/lib/records/source/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 
 /** Quotes in full, each with its sources; nothing when there is none. */

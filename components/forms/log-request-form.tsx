@@ -10,8 +10,8 @@ import { saveRecordAction } from "@/app/(app)/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordFields, type FieldErrors, type Values } from "@/components/forms/record-fields";
 import { RecordPicker } from "@/components/forms/record-picker";
-import type { Option } from "@/lib/forms/fields";
-import { requestFields } from "@/lib/forms/requests";
+import type { Option } from "@/lib/records/form/fields";
+import { requestFields } from "@/lib/records/request/fields";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
 
 const LAST_COUNTRIES = "demarche:last-request-countries";

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { RecordPicker } from "@/components/forms/record-picker";
-import type { FieldSpec, Option } from "@/lib/forms/fields";
+import type { FieldSpec, Option } from "@/lib/records/form/fields";
 
 export type Values = Record<string, unknown>;
 export type FieldErrors = Record<string, string[] | undefined>;

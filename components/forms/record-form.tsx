@@ -7,9 +7,9 @@ import { useMemo, useState, useTransition } from "react";
 import { saveRecordAction } from "@/app/(app)/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordFields, type FieldErrors, type Values } from "@/components/forms/record-fields";
-import type { FieldSpec, Option } from "@/lib/forms/fields";
-import { displayValue, fieldLabel } from "@/lib/forms/display";
-import { reapply } from "@/lib/forms/reapply";
+import type { FieldSpec, Option } from "@/lib/records/form/fields";
+import { displayValue, fieldLabel } from "@/lib/records/form/display";
+import { reapply } from "@/lib/records/form/reapply";
 
 export type ConflictInfo = {
   currentVersion: number;

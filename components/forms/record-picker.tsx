@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { saveRecordAction } from "@/app/(app)/records/actions";
 import { secondaryButtonClass } from "@/components/field";
-import type { LookupKind, Option } from "@/lib/forms/fields";
+import type { LookupKind, Option } from "@/lib/records/form/fields";
 import { actorKindLabel } from "@/lib/format/labels";
 
 type Selected = { id: number; label: string };

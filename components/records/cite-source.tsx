@@ -16,13 +16,13 @@ import { buttonClass, FormError, secondaryButtonClass } from "@/components/field
 import { RecordPicker } from "@/components/forms/record-picker";
 import { RelatedMore } from "@/components/records/linked-records";
 import type { Related } from "@/lib/db/records/related";
-import type { CitationRow } from "@/lib/db/records/sources";
+import type { CitationRow } from "@/lib/records/source/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
-import { credibilityLabel, credibilityOptions, reliabilityLabel } from "@/lib/forms/sources";
+import { credibilityLabel, credibilityOptions, reliabilityLabel } from "@/lib/records/source/fields";
 import type { CitationTarget } from "@/lib/validation/citations";
 
-/** One citation, as citationArgs (lib/db/records/sources.ts) selects it for every record page. */
+/** One citation, as citationArgs (lib/records/source/queries.ts) selects it for every record page. */
 export type CitationItem = CitationRow;
 
 export type RecordCitationsProps = {

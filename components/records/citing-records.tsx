@@ -2,8 +2,8 @@
 // of the source (passage, credibility): the source page's "Cited by" and
 // the list of all of them (/citations?source=N).
 import Link from "next/link";
-import type { CitingRecord } from "@/lib/db/records/sources";
-import { credibilityLabel } from "@/lib/forms/sources";
+import type { CitingRecord } from "@/lib/records/source/queries";
+import { credibilityLabel } from "@/lib/records/source/fields";
 import type { CitationTarget } from "@/lib/validation/citations";
 
 const link = "text-blue-700 underline dark:text-blue-400";

@@ -3,7 +3,7 @@ import "server-only";
 // quote's speaker...), and what of them a caller may see.
 //
 // Which fields are links is not listed here a second time: it is the form's
-// own description (lib/forms/<type>.ts), where every link is a picker whose
+// own description (lib/records/<type>/fields.ts), where every link is a picker whose
 // lookup names the record type it points at. A record's data handed to a
 // caller (API, change feed, edit form, history, conflict details) goes
 // through `redactLinks`: the id of a linked record the caller may not open
@@ -14,9 +14,9 @@ import "server-only";
 // the service keeps untouched (lib/records/service.ts).
 import type { DbOrTx } from "@/lib/db/transaction";
 import { mayOpen, seesDeleted } from "@/lib/db/visibility";
-import { FORM_FIELDS } from "@/lib/forms/registry";
+import { FORM_FIELDS } from "@/lib/records/form/registry";
 import { can, type Actor } from "@/lib/permissions";
-import type { LookupKind } from "@/lib/forms/fields";
+import type { LookupKind } from "@/lib/records/form/fields";
 import type { RecordType } from "@/lib/records/registry";
 import type { FormValues, RecordConfig } from "@/lib/records/types";
 

@@ -8,8 +8,8 @@ import { inTransaction, type DbOrTx } from "@/lib/db/transaction";
 import { AppError, ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/permissions";
 import { addCitation } from "@/lib/records/citations";
-import { quoteRecord } from "@/lib/records/quotes";
-import { requestRecord } from "@/lib/records/requests";
+import { quoteRecord } from "@/lib/records/quote/service";
+import { requestRecord } from "@/lib/records/request/service";
 import { createRecord } from "@/lib/records/service";
 
 export const logRequestSchema = z

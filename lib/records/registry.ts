@@ -1,15 +1,15 @@
 import "server-only";
 // Every record type the generic service handles, by the name forms and
 // actions use.
-import { actorRecord } from "@/lib/records/actors";
-import { concernRecord } from "@/lib/records/concerns";
-import { inspectionRecord } from "@/lib/records/inspections";
-import { quoteRecord } from "@/lib/records/quotes";
-import { requestRecord } from "@/lib/records/requests";
-import { sourceRecord } from "@/lib/records/sources";
-import { transferRecord } from "@/lib/records/transfers";
+import { actorRecord } from "@/lib/records/actor/service";
+import { concernRecord } from "@/lib/records/concern/service";
+import { inspectionRecord } from "@/lib/records/inspection/service";
+import { quoteRecord } from "@/lib/records/quote/service";
+import { requestRecord } from "@/lib/records/request/service";
+import { sourceRecord } from "@/lib/records/source/service";
+import { transferRecord } from "@/lib/records/transfer/service";
 import type { RecordConfig } from "@/lib/records/types";
-import { weaponSystemRecord } from "@/lib/records/weapon-systems";
+import { weaponSystemRecord } from "@/lib/records/weapon-system/service";
 
 export const RECORD_TYPES = ["request", "concern", "transfer", "inspection", "source", "actor", "weaponSystem", "quote"] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];

@@ -54,7 +54,7 @@ const requestValues = (title = "A request") => ({
 /** A request owned by `owner`, made through the service so that it has its audit trail. */
 async function ownedRequest(owner: number, options: { deleted?: boolean; edited?: boolean } = {}): Promise<Setup> {
   const svc = await import("@/lib/records/service");
-  const { requestRecord } = await import("@/lib/records/requests");
+  const { requestRecord } = await import("@/lib/records/request/service");
   const editor = { id: owner, role: "EDITOR" as const };
   const { id } = await svc.createRecord(requestRecord, editor, requestValues(), null);
   const created = await ctx.db.auditEvent.findFirstOrThrow({ where: { entityType: "DIPLOMATIC_REQUEST", entityId: id } });

@@ -5,7 +5,7 @@ import { withMigratedDatabase } from "@/tests/helpers/db";
 
 const ctx = withMigratedDatabase("pages");
 
-let concerns: typeof import("@/lib/db/concerns");
+let concerns: typeof import("@/lib/records/concern/queries");
 let countries: typeof import("@/lib/db/countries");
 // Pages read as a signed-in viewer; restricted records are covered in visibility.test.ts.
 const viewer = { id: 1, role: "VIEWER" as const };
@@ -13,7 +13,7 @@ const viewer = { id: 1, role: "VIEWER" as const };
 beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
-  concerns = await import("@/lib/db/concerns");
+  concerns = await import("@/lib/records/concern/queries");
   countries = await import("@/lib/db/countries");
 });
 

@@ -9,8 +9,8 @@ import { dropDatabase, withClient } from "@/lib/postgres/admin";
 import { GENERATED_TABLES, generateLarge, plannedCounts, type GenerateSummary } from "@/lib/scale/generate";
 import { dropStructures, pendingFile, readStructures } from "@/lib/scale/structures";
 import { seed } from "@/lib/seed/load";
-import { inspectionSchema } from "@/lib/validation/inspections";
-import { transferSchema } from "@/lib/validation/transfers";
+import { inspectionSchema } from "@/lib/records/inspection/schema";
+import { transferSchema } from "@/lib/records/transfer/schema";
 import { vagueDateInput } from "@/lib/vague-date";
 import { createMigratedDatabase, serverUrl } from "@/tests/helpers/db";
 

@@ -120,7 +120,7 @@ describe("the record page loader applies the same rule", () => {
   ] as const)("$name opens the deleted concern: $deleted, the restricted one: $restricted", async ({ name, deleted, restricted }) => {
     await actAs(ctx.db, who[name].id);
     const { loadRecordPage } = await import("@/lib/pages/record-page");
-    const { getConcern } = await import("@/lib/db/concerns");
+    const { getConcern } = await import("@/lib/records/concern/queries");
     expect((await loadRecordPage("/concerns", String(ids.deleted), getConcern)).record !== null).toBe(deleted);
     expect((await loadRecordPage("/concerns", String(ids.restricted), getConcern)).record !== null).toBe(restricted);
   });

@@ -1018,7 +1018,7 @@ describe("stored text containing HTML is shown as text, never rendered", () => {
     const svc = await import("@/lib/records/service");
     const { RECORDS } = await import("@/lib/records/registry");
     const { addCitation } = await import("@/lib/records/citations");
-    const { changeConcernStatus } = await import("@/lib/records/concerns");
+    const { changeConcernStatus } = await import("@/lib/records/concern/service");
     const editor = { id: users.editor.id, role: "EDITOR" as const };
     const t = (label: string) => `${label} ${XSS.img} ${XSS.script} ${XSS.svg} ${XSS.attr}`;
     const create = async (type: keyof typeof RECORDS, values: Record<string, unknown>) => (await svc.createRecord(RECORDS[type], editor, values, null)).id;

@@ -12,7 +12,7 @@ import { makeUser } from "@/tests/helpers/session";
 const ctx = withMigratedDatabase("lists_scale");
 const ROWS = 100_000;
 
-let requests: typeof import("@/lib/db/lists/requests");
+let requests: typeof import("@/lib/records/request/list");
 let viewer: { id: number; role: "VIEWER" };
 let editor: { id: number; role: "EDITOR" };
 
@@ -48,7 +48,7 @@ const indexesUsed = (plan: PlanNode[]) =>
 beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
-  requests = await import("@/lib/db/lists/requests");
+  requests = await import("@/lib/records/request/list");
   viewer = { id: (await makeUser(ctx.db, "VIEWER")).id, role: "VIEWER" };
   editor = { id: (await makeUser(ctx.db, "EDITOR")).id, role: "EDITOR" };
   // 100,000 requests in one statement: every country on both sides, dates

@@ -9,13 +9,13 @@ import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("lists");
 
-let requests: typeof import("@/lib/db/lists/requests");
-let concerns: typeof import("@/lib/db/lists/concerns");
-let transfers: typeof import("@/lib/db/lists/transfers");
-let inspections: typeof import("@/lib/db/lists/inspections");
-let sources: typeof import("@/lib/db/lists/sources");
-let actors: typeof import("@/lib/db/lists/actors");
-let weaponSystems: typeof import("@/lib/db/lists/weapon-systems");
+let requests: typeof import("@/lib/records/request/list");
+let concerns: typeof import("@/lib/records/concern/list");
+let transfers: typeof import("@/lib/records/transfer/list");
+let inspections: typeof import("@/lib/records/inspection/list");
+let sources: typeof import("@/lib/records/source/list");
+let actors: typeof import("@/lib/records/actor/list");
+let weaponSystems: typeof import("@/lib/records/weapon-system/list");
 let countries: typeof import("@/lib/db/lists/countries");
 
 type Viewer = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
@@ -34,13 +34,13 @@ const requestIds = async (viewer: Viewer, query = "") => (await requests.listReq
 beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
-  requests = await import("@/lib/db/lists/requests");
-  concerns = await import("@/lib/db/lists/concerns");
-  transfers = await import("@/lib/db/lists/transfers");
-  inspections = await import("@/lib/db/lists/inspections");
-  sources = await import("@/lib/db/lists/sources");
-  actors = await import("@/lib/db/lists/actors");
-  weaponSystems = await import("@/lib/db/lists/weapon-systems");
+  requests = await import("@/lib/records/request/list");
+  concerns = await import("@/lib/records/concern/list");
+  transfers = await import("@/lib/records/transfer/list");
+  inspections = await import("@/lib/records/inspection/list");
+  sources = await import("@/lib/records/source/list");
+  actors = await import("@/lib/records/actor/list");
+  weaponSystems = await import("@/lib/records/weapon-system/list");
   countries = await import("@/lib/db/lists/countries");
   for (const role of ["VIEWER", "ANALYST", "EDITOR", "ADMIN"] as const) {
     as[role] = { id: (await makeUser(ctx.db, role)).id, role };

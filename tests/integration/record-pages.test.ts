@@ -12,12 +12,12 @@ const ctx = withMigratedDatabase("record_pages");
 type Who = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
 const who = {} as Record<"viewer" | "analyst" | "author" | "editor", Who>;
 
-let transfers: typeof import("@/lib/db/records/transfers");
-let inspections: typeof import("@/lib/db/records/inspections");
-let sources: typeof import("@/lib/db/records/sources");
-let actors: typeof import("@/lib/db/records/actors");
-let weaponSystems: typeof import("@/lib/db/records/weapon-systems");
-let quotes: typeof import("@/lib/db/records/quotes");
+let transfers: typeof import("@/lib/records/transfer/queries");
+let inspections: typeof import("@/lib/records/inspection/queries");
+let sources: typeof import("@/lib/records/source/queries");
+let actors: typeof import("@/lib/records/actor/queries");
+let weaponSystems: typeof import("@/lib/records/weapon-system/queries");
+let quotes: typeof import("@/lib/records/quote/queries");
 
 const ids = {} as Record<
   "transfer" | "inspection" | "article" | "cable2005" | "antonov" | "kulikov" | "igla" | "kulikovQuote" | "schroederQuote" | "ve" | "ru",
@@ -27,12 +27,12 @@ const ids = {} as Record<
 beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
-  transfers = await import("@/lib/db/records/transfers");
-  inspections = await import("@/lib/db/records/inspections");
-  sources = await import("@/lib/db/records/sources");
-  actors = await import("@/lib/db/records/actors");
-  weaponSystems = await import("@/lib/db/records/weapon-systems");
-  quotes = await import("@/lib/db/records/quotes");
+  transfers = await import("@/lib/records/transfer/queries");
+  inspections = await import("@/lib/records/inspection/queries");
+  sources = await import("@/lib/records/source/queries");
+  actors = await import("@/lib/records/actor/queries");
+  weaponSystems = await import("@/lib/records/weapon-system/queries");
+  quotes = await import("@/lib/records/quote/queries");
   for (const [name, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["author", "ANALYST"], ["editor", "EDITOR"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };
   }
@@ -259,17 +259,17 @@ describe("form specs", () => {
   // Each form sends exactly the keys its strict schema takes: the empty values
   // and the fields (with their "estimated" boxes) name the keys formValues gives.
   const forms = {
-    transfer: { mod: () => import("@/lib/forms/transfers").then((m) => ({ fields: m.transferFields, empty: m.emptyTransferValues() })), id: () => ids.transfer },
-    inspection: { mod: () => import("@/lib/forms/inspections").then((m) => ({ fields: m.inspectionFields, empty: m.emptyInspectionValues() })), id: () => ids.inspection },
-    source: { mod: () => import("@/lib/forms/sources").then((m) => ({ fields: m.sourceFields, empty: m.emptySourceValues() })), id: () => ids.article },
-    actor: { mod: () => import("@/lib/forms/actors").then((m) => ({ fields: m.actorFields, empty: m.emptyActorValues() })), id: () => ids.antonov },
-    weaponSystem: { mod: () => import("@/lib/forms/weapon-systems").then((m) => ({ fields: m.weaponSystemFields, empty: m.emptyWeaponSystemValues() })), id: () => ids.igla },
-    quote: { mod: () => import("@/lib/forms/quotes").then((m) => ({ fields: m.quoteFieldSpecs, empty: m.emptyQuoteValues() })), id: () => ids.kulikovQuote },
+    transfer: { mod: () => import("@/lib/records/transfer/fields").then((m) => ({ fields: m.transferFields, empty: m.emptyTransferValues() })), id: () => ids.transfer },
+    inspection: { mod: () => import("@/lib/records/inspection/fields").then((m) => ({ fields: m.inspectionFields, empty: m.emptyInspectionValues() })), id: () => ids.inspection },
+    source: { mod: () => import("@/lib/records/source/fields").then((m) => ({ fields: m.sourceFields, empty: m.emptySourceValues() })), id: () => ids.article },
+    actor: { mod: () => import("@/lib/records/actor/fields").then((m) => ({ fields: m.actorFields, empty: m.emptyActorValues() })), id: () => ids.antonov },
+    weaponSystem: { mod: () => import("@/lib/records/weapon-system/fields").then((m) => ({ fields: m.weaponSystemFields, empty: m.emptyWeaponSystemValues() })), id: () => ids.igla },
+    quote: { mod: () => import("@/lib/records/quote/fields").then((m) => ({ fields: m.quoteFieldSpecs, empty: m.emptyQuoteValues() })), id: () => ids.kulikovQuote },
   } as const;
 
   it.each(Object.keys(forms) as (keyof typeof forms)[])("%s: fields and empty values match the record's form values and schema", async (type) => {
     const { RECORDS } = await import("@/lib/records/registry");
-    const { FORM_FIELDS } = await import("@/lib/forms/registry");
+    const { FORM_FIELDS } = await import("@/lib/records/form/registry");
     const { fields, empty } = await forms[type].mod();
     const config = RECORDS[type];
     const values = (await config.formValues(ctx.db, forms[type].id()))!;

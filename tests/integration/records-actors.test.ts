@@ -7,8 +7,8 @@ import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("rec_actors");
 let svc: typeof import("@/lib/records/service");
-let actors: typeof import("@/lib/records/actors").actorRecord;
-let weapons: typeof import("@/lib/records/weapon-systems").weaponSystemRecord;
+let actors: typeof import("@/lib/records/actor/service").actorRecord;
+let weapons: typeof import("@/lib/records/weapon-system/service").weaponSystemRecord;
 
 type Who = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
 const who: Record<string, Who> = {};
@@ -18,8 +18,8 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   svc = await import("@/lib/records/service");
-  actors = (await import("@/lib/records/actors")).actorRecord;
-  weapons = (await import("@/lib/records/weapon-systems")).weaponSystemRecord;
+  actors = (await import("@/lib/records/actor/service")).actorRecord;
+  weapons = (await import("@/lib/records/weapon-system/service")).weaponSystemRecord;
   for (const [name, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["analyst2", "ANALYST"], ["editor", "EDITOR"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };
   }

@@ -7,8 +7,8 @@ import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("rec_concerns");
 let svc: typeof import("@/lib/records/service");
-let concerns: typeof import("@/lib/records/concerns");
-let config: typeof import("@/lib/records/concerns").concernRecord;
+let concerns: typeof import("@/lib/records/concern/service");
+let config: typeof import("@/lib/records/concern/service").concernRecord;
 
 type Who = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
 const who: Record<string, Who> = {};
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   svc = await import("@/lib/records/service");
-  concerns = await import("@/lib/records/concerns");
+  concerns = await import("@/lib/records/concern/service");
   config = concerns.concernRecord;
   for (const [name, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["analyst2", "ANALYST"], ["editor", "EDITOR"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };

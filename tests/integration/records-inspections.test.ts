@@ -8,7 +8,7 @@ import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("rec_inspections");
 let svc: typeof import("@/lib/records/service");
-let config: typeof import("@/lib/records/inspections").inspectionRecord;
+let config: typeof import("@/lib/records/inspection/service").inspectionRecord;
 
 type Who = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
 const who: Record<string, Who> = {};
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   svc = await import("@/lib/records/service");
-  config = (await import("@/lib/records/inspections")).inspectionRecord;
+  config = (await import("@/lib/records/inspection/service")).inspectionRecord;
   for (const [name, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["analyst2", "ANALYST"], ["editor", "EDITOR"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };
   }

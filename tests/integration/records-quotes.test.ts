@@ -7,7 +7,7 @@ import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("rec_quotes");
 let svc: typeof import("@/lib/records/service");
-let config: typeof import("@/lib/records/quotes").quoteRecord;
+let config: typeof import("@/lib/records/quote/service").quoteRecord;
 
 type Who = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
 const who: Record<string, Who> = {};
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   svc = await import("@/lib/records/service");
-  config = (await import("@/lib/records/quotes")).quoteRecord;
+  config = (await import("@/lib/records/quote/service")).quoteRecord;
   for (const [name, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["analyst2", "ANALYST"], ["editor", "EDITOR"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };
   }

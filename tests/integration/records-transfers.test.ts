@@ -7,7 +7,7 @@ import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("rec_transfers");
 let svc: typeof import("@/lib/records/service");
-let config: typeof import("@/lib/records/transfers").transferRecord;
+let config: typeof import("@/lib/records/transfer/service").transferRecord;
 
 type Who = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
 const who: Record<string, Who> = {};
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   svc = await import("@/lib/records/service");
-  config = (await import("@/lib/records/transfers")).transferRecord;
+  config = (await import("@/lib/records/transfer/service")).transferRecord;
   for (const [name, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["analyst2", "ANALYST"], ["editor", "EDITOR"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };
   }

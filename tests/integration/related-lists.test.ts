@@ -25,16 +25,16 @@ const ids = {} as Record<"weapon" | "hiddenWeapon" | "source" | "actor" | "conce
 
 let related: typeof import("@/lib/db/records/related");
 let relatedLists: typeof import("@/lib/db/records/related-lists");
-let weaponSystems: typeof import("@/lib/db/records/weapon-systems");
-let sources: typeof import("@/lib/db/records/sources");
-let actors: typeof import("@/lib/db/records/actors");
-let concerns: typeof import("@/lib/db/concerns");
-let requests: typeof import("@/lib/db/requests");
+let weaponSystems: typeof import("@/lib/records/weapon-system/queries");
+let sources: typeof import("@/lib/records/source/queries");
+let actors: typeof import("@/lib/records/actor/queries");
+let concerns: typeof import("@/lib/records/concern/queries");
+let requests: typeof import("@/lib/records/request/queries");
 let lists: {
-  transfers: typeof import("@/lib/db/lists/transfers");
-  requests: typeof import("@/lib/db/lists/requests");
-  concerns: typeof import("@/lib/db/lists/concerns");
-  inspections: typeof import("@/lib/db/lists/inspections");
+  transfers: typeof import("@/lib/records/transfer/list");
+  requests: typeof import("@/lib/records/request/list");
+  concerns: typeof import("@/lib/records/concern/list");
+  inspections: typeof import("@/lib/records/inspection/list");
 };
 
 /** `n` rows of `make(i)`: the first RESTRICTED by the author, the next DELETED soft-deleted, the rest plain. */
@@ -88,16 +88,16 @@ beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", ctx.url);
   related = await import("@/lib/db/records/related");
   relatedLists = await import("@/lib/db/records/related-lists");
-  weaponSystems = await import("@/lib/db/records/weapon-systems");
-  sources = await import("@/lib/db/records/sources");
-  actors = await import("@/lib/db/records/actors");
-  concerns = await import("@/lib/db/concerns");
-  requests = await import("@/lib/db/requests");
+  weaponSystems = await import("@/lib/records/weapon-system/queries");
+  sources = await import("@/lib/records/source/queries");
+  actors = await import("@/lib/records/actor/queries");
+  concerns = await import("@/lib/records/concern/queries");
+  requests = await import("@/lib/records/request/queries");
   lists = {
-    transfers: await import("@/lib/db/lists/transfers"),
-    requests: await import("@/lib/db/lists/requests"),
-    concerns: await import("@/lib/db/lists/concerns"),
-    inspections: await import("@/lib/db/lists/inspections"),
+    transfers: await import("@/lib/records/transfer/list"),
+    requests: await import("@/lib/records/request/list"),
+    concerns: await import("@/lib/records/concern/list"),
+    inspections: await import("@/lib/records/inspection/list"),
   };
   for (const [name, role] of [["viewer", "VIEWER"], ["author", "ANALYST"], ["editor", "EDITOR"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };

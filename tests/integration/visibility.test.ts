@@ -6,7 +6,7 @@ import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("visibility");
-let concerns: typeof import("@/lib/db/concerns");
+let concerns: typeof import("@/lib/records/concern/queries");
 let countries: typeof import("@/lib/db/countries");
 
 type Viewer = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
@@ -17,7 +17,7 @@ let restrictedSourceTitle = "";
 beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
-  concerns = await import("@/lib/db/concerns");
+  concerns = await import("@/lib/records/concern/queries");
   countries = await import("@/lib/db/countries");
   for (const role of ["VIEWER", "ANALYST", "EDITOR", "ADMIN"] as const) {
     const u = await makeUser(ctx.db, role);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reapply } from "@/lib/forms/reapply";
+import { reapply } from "@/lib/records/form/reapply";
 
 describe("reapply", () => {
   const base = { title: "A", response: "PENDING", concernIds: [1], summary: null };

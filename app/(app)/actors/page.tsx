@@ -5,7 +5,7 @@ import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { countryFilter, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listActors } from "@/lib/db/lists/actors";
+import { listActors } from "@/lib/records/actor/list";
 import { listCountryOptions } from "@/lib/db/lists/countries";
 import { actorKindLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";

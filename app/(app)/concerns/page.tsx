@@ -6,7 +6,7 @@ import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { countryFilter, dateFilters, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listConcerns } from "@/lib/db/lists/concerns";
+import { listConcerns } from "@/lib/records/concern/list";
 import { listCountryOptions } from "@/lib/db/lists/countries";
 import { formatVagueDate } from "@/lib/format/dates";
 import { concernCategoryLabel, concernStatusLabel, severityLabel } from "@/lib/format/labels";

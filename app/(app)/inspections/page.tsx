@@ -6,7 +6,7 @@ import { countryFilter, dateFilters, deletedFilter, enumFilter, searchFilter, ve
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listCountryOptions } from "@/lib/db/lists/countries";
-import { listInspections } from "@/lib/db/lists/inspections";
+import { listInspections } from "@/lib/records/inspection/list";
 import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { RelatedListView } from "@/components/records/related-list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listQuotes } from "@/lib/db/records/related-lists";
-import { transferTitle } from "@/lib/db/records/transfers";
+import { transferTitle } from "@/lib/records/transfer/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import type { RawSearchParams } from "@/lib/lists/params";
 import { QUOTE_FILTERS, parseRelatedListParams } from "@/lib/lists/related-params";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { addCitation, removeCitation } from "@/lib/records/citations";
-import { changeConcernStatus } from "@/lib/records/concerns";
+import { changeConcernStatus } from "@/lib/records/concern/service";
 import { RECORD_TYPES, RECORDS } from "@/lib/records/registry";
 import { createRecord, deleteRecord, restoreVersion, undeleteRecord, updateRecord, verifyRecord } from "@/lib/records/service";
 import { recordId } from "@/lib/validation/common";

@@ -6,7 +6,7 @@ import { countryFilter, dateFilters, deletedFilter, enumFilter, searchFilter, ve
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listCountryOptions } from "@/lib/db/lists/countries";
-import { listRequests } from "@/lib/db/lists/requests";
+import { listRequests } from "@/lib/records/request/list";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, requestAskLabel, requestResponseLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";

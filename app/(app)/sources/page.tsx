@@ -5,7 +5,7 @@ import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { dateFilters, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listSources } from "@/lib/db/lists/sources";
+import { listSources } from "@/lib/records/source/list";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, sourceKindLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";

@@ -6,7 +6,7 @@ import { countryFilter, dateFilters, deletedFilter, enumFilter, searchFilter, ve
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listCountryOptions } from "@/lib/db/lists/countries";
-import { listTransfers } from "@/lib/db/lists/transfers";
+import { listTransfers } from "@/lib/records/transfer/list";
 import { formatUncertain, formatYears } from "@/lib/format/dates";
 import { transferStatusLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";

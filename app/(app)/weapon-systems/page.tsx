@@ -6,7 +6,7 @@ import { countryFilter, deletedFilter, enumFilter, searchFilter, verifiedFilter 
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listCountryOptions } from "@/lib/db/lists/countries";
-import { listWeaponSystems } from "@/lib/db/lists/weapon-systems";
+import { listWeaponSystems } from "@/lib/records/weapon-system/list";
 import { weaponCategoryLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";

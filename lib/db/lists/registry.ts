@@ -3,14 +3,14 @@ import "server-only";
 // its list type: its query and the SQL of its rows. `listAfter` reads a list
 // by keyset (after a given row, any page size) for the API's cursors and for
 // streaming exports of any length.
-import { actorListQuery, actorRowsSql } from "@/lib/db/lists/actors";
+import { actorListQuery, actorRowsSql } from "@/lib/records/actor/list";
 import { keysetAfterSql, keysetAnchor, type ListQuery } from "@/lib/db/lists/common";
-import { concernListQuery, concernRowsSql } from "@/lib/db/lists/concerns";
-import { inspectionListQuery, inspectionRowsSql } from "@/lib/db/lists/inspections";
-import { requestListQuery, requestRowsSql } from "@/lib/db/lists/requests";
-import { sourceListQuery, sourceRowsSql } from "@/lib/db/lists/sources";
-import { transferListQuery, transferRowsSql } from "@/lib/db/lists/transfers";
-import { weaponSystemListQuery, weaponSystemRowsSql } from "@/lib/db/lists/weapon-systems";
+import { concernListQuery, concernRowsSql } from "@/lib/records/concern/list";
+import { inspectionListQuery, inspectionRowsSql } from "@/lib/records/inspection/list";
+import { requestListQuery, requestRowsSql } from "@/lib/records/request/list";
+import { sourceListQuery, sourceRowsSql } from "@/lib/records/source/list";
+import { transferListQuery, transferRowsSql } from "@/lib/records/transfer/list";
+import { weaponSystemListQuery, weaponSystemRowsSql } from "@/lib/records/weapon-system/list";
 import pg from "pg";
 import { getPool } from "@/lib/db/client";
 import type { Viewer } from "@/lib/db/visibility";

@@ -7,7 +7,7 @@ import "server-only";
 // (deleted or not, as for the lists' linked-record filters), so the list
 // holds exactly the rows that the section counted.
 import { getDb } from "@/lib/db/client";
-import { citationArgs, citationsOfSourceWhere, citingRecords, citingSelect, countrySelect, hideDeletedLinks, type CitingRecord } from "@/lib/db/records/sources";
+import { citationArgs, citationsOfSourceWhere, citingRecords, citingSelect, countrySelect, hideDeletedLinks, type CitingRecord } from "@/lib/records/source/queries";
 import { readableBy, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
 import { PAGE_SIZE } from "@/lib/lists/params";
 import type { CitationFilter, QuoteFilter, RelatedListParams } from "@/lib/lists/related-params";

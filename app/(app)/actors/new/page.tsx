@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RecordForm } from "@/components/forms/record-form";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { countryOptions } from "@/lib/db/requests";
-import { actorFields, emptyActorValues } from "@/lib/forms/actors";
+import { countryOptions } from "@/lib/records/request/queries";
+import { actorFields, emptyActorValues } from "@/lib/records/actor/fields";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New actor" };

@@ -11,7 +11,7 @@ import { ConcernStatusForm } from "@/components/records/concern-status-form";
 import { RecordActions } from "@/components/records/record-actions";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { RelatedMore } from "@/components/records/linked-records";
-import { getConcern, type ConcernDetail } from "@/lib/db/concerns";
+import { getConcern, type ConcernDetail } from "@/lib/records/concern/queries";
 import { isPartial, RELATED_LIMIT } from "@/lib/db/records/related";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
@@ -87,7 +87,7 @@ function timeline(concern: ConcernDetail) {
   for (const change of concern.statusChanges.rows) {
     items.push({ key: `s${change.id}`, kind: "status", date: change.changedAt, precision: "DAY", data: { kind: "status", change } });
   }
-  // Each kind was read in date order, its first rows only (lib/db/concerns.ts): the
+  // Each kind was read in date order, its first rows only (lib/records/concern/queries.ts): the
   // timeline stops where the first kind that has more stops.
   const year = (y: number | null) => (y === null ? null : new Date(Date.UTC(y, 0, 1)));
   const { transferLinks: t, requestLinks: r, inspections: i, statusChanges: c } = concern;

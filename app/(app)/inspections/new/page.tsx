@@ -4,9 +4,9 @@ import { connection } from "next/server";
 import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { getTransfer } from "@/lib/db/records/transfers";
-import { countryOptions } from "@/lib/db/requests";
-import { emptyInspectionValues, inspectionFields } from "@/lib/forms/inspections";
+import { getTransfer } from "@/lib/records/transfer/queries";
+import { countryOptions } from "@/lib/records/request/queries";
+import { emptyInspectionValues, inspectionFields } from "@/lib/records/inspection/fields";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New inspection" };

@@ -4,8 +4,8 @@ import { connection } from "next/server";
 import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { countryOptions } from "@/lib/db/requests";
-import { emptyQuoteValues, quoteFieldSpecs, type QuotePrefill } from "@/lib/forms/quotes";
+import { countryOptions } from "@/lib/records/request/queries";
+import { emptyQuoteValues, quoteFieldSpecs, type QuotePrefill } from "@/lib/records/quote/fields";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New quote" };

@@ -9,7 +9,7 @@ import { RecordCitations } from "@/components/records/cite-source";
 import { RelatedMore } from "@/components/records/linked-records";
 import { RecordActions } from "@/components/records/record-actions";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
-import { getRequest } from "@/lib/db/requests";
+import { getRequest } from "@/lib/records/request/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import {
   classificationLabel,

@@ -5,11 +5,11 @@ import { LogRequestForm } from "@/components/forms/log-request-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { countryOptions, getRequest } from "@/lib/db/requests";
-import { emptyRequestValues } from "@/lib/forms/requests";
+import { countryOptions, getRequest } from "@/lib/records/request/queries";
+import { emptyRequestValues } from "@/lib/records/request/fields";
 import { can } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { requestRecord } from "@/lib/records/requests";
+import { requestRecord } from "@/lib/records/request/service";
 
 export const metadata: Metadata = { title: "Log a lobbying attempt" };
 

@@ -9,10 +9,10 @@ import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { CitingRecords } from "@/components/records/citing-records";
 import { RelatedList } from "@/components/records/linked-records";
 import { isPartial } from "@/lib/db/records/related";
-import { getSource } from "@/lib/db/records/sources";
+import { getSource } from "@/lib/records/source/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, sourceKindLabel } from "@/lib/format/labels";
-import { reliabilityLabel } from "@/lib/forms/sources";
+import { reliabilityLabel } from "@/lib/records/source/fields";
 import { can, canDelete, canEdit } from "@/lib/permissions";
 
 type Props = { params: Promise<{ id: string }> };

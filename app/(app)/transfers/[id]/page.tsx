@@ -8,8 +8,8 @@ import { InspectionLinks, QuoteLinks, RelatedList } from "@/components/records/l
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
-import { getTransfer, transferTitle } from "@/lib/db/records/transfers";
-import { inspectionTitle } from "@/lib/db/records/inspections";
+import { getTransfer, transferTitle } from "@/lib/records/transfer/queries";
+import { inspectionTitle } from "@/lib/records/inspection/queries";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
   concernStatusLabel,

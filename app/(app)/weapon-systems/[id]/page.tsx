@@ -8,8 +8,8 @@ import { InspectionLinks, RelatedList } from "@/components/records/linked-record
 import { RecordActions } from "@/components/records/record-actions";
 import { RecordCitations } from "@/components/records/cite-source";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
-import { inspectionTitle } from "@/lib/db/records/inspections";
-import { getWeaponSystem } from "@/lib/db/records/weapon-systems";
+import { inspectionTitle } from "@/lib/records/inspection/queries";
+import { getWeaponSystem } from "@/lib/records/weapon-system/queries";
 import { formatUncertain, formatYears } from "@/lib/format/dates";
 import { transferStatusLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { can, canDelete, canEdit } from "@/lib/permissions";

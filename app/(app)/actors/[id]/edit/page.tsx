@@ -5,12 +5,12 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getActor } from "@/lib/db/records/actors";
-import { countryOptions } from "@/lib/db/requests";
-import { actorFields } from "@/lib/forms/actors";
+import { getActor } from "@/lib/records/actor/queries";
+import { countryOptions } from "@/lib/records/request/queries";
+import { actorFields } from "@/lib/records/actor/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { actorRecord } from "@/lib/records/actors";
+import { actorRecord } from "@/lib/records/actor/service";
 
 export const metadata: Metadata = { title: "Edit actor" };
 

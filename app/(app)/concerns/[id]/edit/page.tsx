@@ -5,12 +5,12 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getConcern } from "@/lib/db/concerns";
-import { countryOptions } from "@/lib/db/requests";
-import { concernFields } from "@/lib/forms/concerns";
+import { getConcern } from "@/lib/records/concern/queries";
+import { countryOptions } from "@/lib/records/request/queries";
+import { concernFields } from "@/lib/records/concern/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { concernRecord } from "@/lib/records/concerns";
+import { concernRecord } from "@/lib/records/concern/service";
 
 export const metadata: Metadata = { title: "Edit concern" };
 

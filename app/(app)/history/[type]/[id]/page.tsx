@@ -8,8 +8,8 @@ import { RestoreVersionButton } from "@/components/records/restore-version-butto
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { lookup, userNames, type LookupOption, type LookupType } from "@/lib/db/lookup";
-import { displayValue, fieldLabel } from "@/lib/forms/display";
-import { FORM_FIELDS } from "@/lib/forms/registry";
+import { displayValue, fieldLabel } from "@/lib/records/form/display";
+import { FORM_FIELDS } from "@/lib/records/form/registry";
 import { mayOpenRecord } from "@/lib/pages/record-page";
 import { can } from "@/lib/permissions";
 import { RECORDS, RECORD_TYPES, type RecordType } from "@/lib/records/registry";

@@ -5,12 +5,12 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getInspection, inspectionTitle } from "@/lib/db/records/inspections";
-import { countryOptions } from "@/lib/db/requests";
-import { inspectionFields } from "@/lib/forms/inspections";
+import { getInspection, inspectionTitle } from "@/lib/records/inspection/queries";
+import { countryOptions } from "@/lib/records/request/queries";
+import { inspectionFields } from "@/lib/records/inspection/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { inspectionRecord } from "@/lib/records/inspections";
+import { inspectionRecord } from "@/lib/records/inspection/service";
 
 export const metadata: Metadata = { title: "Edit inspection" };
 

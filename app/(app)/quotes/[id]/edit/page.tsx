@@ -5,12 +5,12 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getQuote } from "@/lib/db/records/quotes";
-import { countryOptions } from "@/lib/db/requests";
-import { quoteFieldSpecs } from "@/lib/forms/quotes";
+import { getQuote } from "@/lib/records/quote/queries";
+import { countryOptions } from "@/lib/records/request/queries";
+import { quoteFieldSpecs } from "@/lib/records/quote/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { quoteRecord } from "@/lib/records/quotes";
+import { quoteRecord } from "@/lib/records/quote/service";
 
 export const metadata: Metadata = { title: "Edit quote" };
 

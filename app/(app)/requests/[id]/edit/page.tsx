@@ -5,11 +5,11 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { countryOptions, getRequest } from "@/lib/db/requests";
-import { requestFields } from "@/lib/forms/requests";
+import { countryOptions, getRequest } from "@/lib/records/request/queries";
+import { requestFields } from "@/lib/records/request/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { requestRecord } from "@/lib/records/requests";
+import { requestRecord } from "@/lib/records/request/service";
 
 export const metadata: Metadata = { title: "Edit request" };
 

@@ -5,11 +5,11 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getSource } from "@/lib/db/records/sources";
-import { sourceFields } from "@/lib/forms/sources";
+import { getSource } from "@/lib/records/source/queries";
+import { sourceFields } from "@/lib/records/source/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { sourceRecord } from "@/lib/records/sources";
+import { sourceRecord } from "@/lib/records/source/service";
 
 export const metadata: Metadata = { title: "Edit source" };
 

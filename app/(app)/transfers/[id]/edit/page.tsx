@@ -5,12 +5,12 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getTransfer, transferTitle } from "@/lib/db/records/transfers";
-import { countryOptions } from "@/lib/db/requests";
-import { transferFields } from "@/lib/forms/transfers";
+import { getTransfer, transferTitle } from "@/lib/records/transfer/queries";
+import { countryOptions } from "@/lib/records/request/queries";
+import { transferFields } from "@/lib/records/transfer/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { transferRecord } from "@/lib/records/transfers";
+import { transferRecord } from "@/lib/records/transfer/service";
 
 export const metadata: Metadata = { title: "Edit transfer" };
 

@@ -5,12 +5,12 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
-import { getWeaponSystem } from "@/lib/db/records/weapon-systems";
-import { countryOptions } from "@/lib/db/requests";
-import { weaponSystemFields } from "@/lib/forms/weapon-systems";
+import { getWeaponSystem } from "@/lib/records/weapon-system/queries";
+import { countryOptions } from "@/lib/records/request/queries";
+import { weaponSystemFields } from "@/lib/records/weapon-system/fields";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
-import { weaponSystemRecord } from "@/lib/records/weapon-systems";
+import { weaponSystemRecord } from "@/lib/records/weapon-system/service";
 
 export const metadata: Metadata = { title: "Edit weapon system" };
 

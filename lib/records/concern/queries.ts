@@ -1,0 +1,238 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { ConcernStatus } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { NESTED_LIMIT } from "@/lib/db/records/related";
+import { relatedOf, relatedPerParent } from "@/lib/db/records/related-db";
+import { citationsOf, citationsOfRecordHref, citationsSpec, fetchCitations, quotesWithCitations, type CitationRow } from "@/lib/records/source/queries";
+import { actorsOfRequests } from "@/lib/records/request/queries";
+import { readableBy, readableSql, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
+
+/** "Unresolved" is the dashboard's main question. */
+export const UNRESOLVED_STATUSES: ConcernStatus[] = ["OPEN", "MONITORING"];
+
+const { sql } = Prisma;
+
+const countrySelect = { id: true, name: true, alpha2: true, alpha3: true } satisfies Prisma.CountrySelect;
+
+/** The oldest unresolved concerns, at most `limit` of them (every list is bounded). */
+export async function listUnresolvedConcerns(viewer: Viewer, limit = 100) {
+  const readable = readableBy(viewer);
+  const rows = await getDb().concern.findMany({
+    where: { ...readable, status: { in: UNRESOLVED_STATUSES } },
+    orderBy: [{ openedOn: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: Math.min(Math.max(1, limit), 500),
+    select: {
+      id: true,
+      title: true,
+      category: true,
+      severity: true,
+      status: true,
+      openedOn: true,
+      openedOnPrecision: true,
+      nextReviewOn: true,
+      ...visibilityFields,
+      countryLinks: { select: { role: true, country: { select: countrySelect } } },
+      _count: { select: { requestLinks: { where: { request: readable } } } },
+    },
+  });
+  return redactInvisible(viewer, rows);
+}
+
+/**
+ * A concern's page: the concern, its timeline (requests and answers,
+ * inspections, transfer milestones, status changes), its transfers, quotes
+ * and sources. Every list is bounded (lib/db/records/related.ts), its first
+ * rows read on their own (lib/db/records/related-db.ts): the first
+ * RELATED_LIMIT of each kind of event in date order (lib/timeline.ts cuts
+ * the timeline where the first bounded kind ends, so that what it shows is
+ * complete up to that date), and NESTED_LIMIT of the quotes, sources and
+ * actors within each event, each with its total and the list of all of them.
+ */
+export async function getConcern(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
+  const db = getDb();
+  const readable = readableBy(viewer);
+  // Deleted concerns are shown (for restoring) only when asked for.
+  const visibleOnly = visibleTo(viewer);
+  const concern = await db.concern.findFirst({
+    where: { id, ...(options.includeDeleted ? visibleOnly : readable) },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      category: true,
+      severity: true,
+      status: true,
+      openedOn: true,
+      openedOnPrecision: true,
+      resolvedOn: true,
+      resolutionNote: true,
+      nextReviewOn: true,
+      ...visibilityFields,
+      version: true,
+      deletedAt: true,
+      verifiedAt: true,
+      verifiedBy: { select: { name: true } },
+      createdBy: { select: { name: true } },
+      owner: { select: { id: true, name: true } },
+      countryLinks: { select: { role: true, country: { select: countrySelect } } },
+    },
+  });
+  if (!concern) return null;
+
+  const citationsPer = (target: "transfer" | "request" | "inspection", ids: number[]) =>
+    relatedPerParent(citationsSpec(viewer, target), ids, NESTED_LIMIT, fetchCitations(viewer), (recordId) => citationsOfRecordHref(target, recordId));
+
+  const [citations, quotes, statusChanges, transfers, requests, inspections] = await Promise.all([
+    citationsOf(viewer, "concern", id),
+    quotesWithCitations(viewer, "concernId", [id]).then((m) => m.get(id)!),
+    relatedOf(
+      { from: sql`"ConcernStatusChange" x`, parent: `x."concernId"`, id: "x.id", where: sql`TRUE`, order: `x."changedAt" ASC, x.id ASC` },
+      id,
+      (ids) =>
+        db.concernStatusChange.findMany({
+          where: { id: { in: ids } },
+          select: { id: true, fromStatus: true, toStatus: true, note: true, changedAt: true, changedBy: { select: { name: true } } },
+        }),
+      `/history/concern/${id}`,
+    ),
+    relatedOf(
+      {
+        from: sql`"ConcernTransfer" l JOIN "ArmsTransfer" x ON x.id = l."transferId"`,
+        parent: `l."concernId"`,
+        id: "x.id",
+        where: readableSql(viewer, "x"),
+        order: `x."orderYear" ASC NULLS LAST, x.id ASC`,
+      },
+      id,
+      (ids) =>
+        db.armsTransfer.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            status: true,
+            numberOrdered: true,
+            numberOrderedUncertain: true,
+            numberDelivered: true,
+            numberDeliveredUncertain: true,
+            orderYear: true,
+            orderYearUncertain: true,
+            deliveryYears: true,
+            deliveryYearsUncertain: true,
+            comments: true,
+            supplier: { select: countrySelect },
+            recipient: { select: countrySelect },
+            weaponSystem: { select: { id: true, name: true, designation: true, category: true, ...visibilityFields } },
+            ...visibilityFields,
+          },
+        }),
+      `/transfers?concern=${id}&sort=year&dir=asc`,
+    ),
+    relatedOf(
+      {
+        from: sql`"RequestConcern" l JOIN "DiplomaticRequest" x ON x.id = l."requestId"`,
+        parent: `l."concernId"`,
+        id: "x.id",
+        where: readableSql(viewer, "x"),
+        order: `x."occurredOn" ASC NULLS LAST, x.id ASC`,
+      },
+      id,
+      (ids) =>
+        db.diplomaticRequest.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            title: true,
+            occurredOn: true,
+            occurredOnPrecision: true,
+            verifiedAt: true,
+            channel: true,
+            ask: true,
+            askDetail: true,
+            response: true,
+            responseSummary: true,
+            classification: true,
+            requestingCountry: { select: countrySelect },
+            targetCountry: { select: countrySelect },
+            followUpOf: { select: { id: true, title: true, deletedAt: true, ...visibilityFields } },
+            ...visibilityFields,
+          },
+        }),
+      `/requests?concern=${id}&sort=date&dir=asc`,
+    ),
+    // Inspections are linked to the concern through its transfers (those the viewer may read).
+    relatedOf(
+      {
+        from: sql`"Inspection" x JOIN "ArmsTransfer" t ON t.id = x."transferId" JOIN "ConcernTransfer" l ON l."transferId" = t.id`,
+        parent: `l."concernId"`,
+        id: "x.id",
+        where: sql`${readableSql(viewer, "x")} AND ${readableSql(viewer, "t")}`,
+        order: `x."assertedOn" ASC NULLS LAST, x.id ASC`,
+      },
+      id,
+      (ids) =>
+        db.inspection.findMany({
+          where: { id: { in: ids } },
+          select: {
+            id: true,
+            status: true,
+            basis: true,
+            findings: true,
+            inspectingParty: true,
+            assertedOn: true,
+            assertedOnPrecision: true,
+            scheduledOn: true,
+            scheduledOnPrecision: true,
+            conductedOn: true,
+            conductedOnPrecision: true,
+            hostCountry: { select: countrySelect },
+            inspectingCountry: { select: countrySelect },
+            weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
+            ...visibilityFields,
+          },
+        }),
+      `/inspections?concern=${id}`,
+    ),
+  ]);
+
+  // What each event holds: its first sources, quotes (with theirs) and actors.
+  const transferIds = transfers.rows.map((t) => t.id);
+  const requestIds = requests.rows.map((r) => r.id);
+  const inspectionIds = inspections.rows.map((i) => i.id);
+  const [transferCitations, requestCitations, requestQuotes, requestActors, inspectionCitations, inspectionQuotes] = await Promise.all([
+    citationsPer("transfer", transferIds),
+    citationsPer("request", requestIds),
+    quotesWithCitations(viewer, "requestId", requestIds, NESTED_LIMIT),
+    actorsOfRequests(viewer, requestIds, NESTED_LIMIT),
+    citationsPer("inspection", inspectionIds),
+    quotesWithCitations(viewer, "inspectionId", inspectionIds, NESTED_LIMIT),
+  ]);
+
+  return redactInvisible(viewer, {
+    ...concern,
+    citations,
+    quotes,
+    statusChanges,
+    transferLinks: { ...transfers, rows: transfers.rows.map((t) => ({ transfer: { ...t, citations: transferCitations.get(t.id)! } })) },
+    requestLinks: {
+      ...requests,
+      rows: requests.rows.map((r) => ({
+        request: {
+          ...r,
+          // A deleted request is gone for its follow-ups too.
+          followUpOf: r.followUpOf?.deletedAt ? null : r.followUpOf,
+          actorLinks: requestActors.get(r.id)!,
+          quotes: requestQuotes.get(r.id)!,
+          citations: requestCitations.get(r.id)!,
+        },
+      })),
+    },
+    inspections: {
+      ...inspections,
+      rows: inspections.rows.map((i) => ({ ...i, quotes: inspectionQuotes.get(i.id)!, citations: inspectionCitations.get(i.id)! })),
+    },
+  });
+}
+
+export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof getConcern>>>;
+export type ConcernCitation = CitationRow;

@@ -1,0 +1,141 @@
+// An arms transfer (a deal), as its form sends it. Every figure may be
+// unknown (empty) and carries an "estimated" flag, as registers mark them.
+import { z } from "zod";
+import type { TransferStatus } from "@/lib/generated/prisma/enums";
+import { optionalIdField } from "@/lib/records/actor/schema";
+import { optionalText, recordIdField, visibilityField } from "@/lib/validation/common";
+
+export const TRANSFER_STATUSES = ["REPORTED", "ORDERED", "IN_DELIVERY", "DELIVERED", "SUSPENDED", "CANCELLED"] as const satisfies readonly TransferStatus[];
+
+export const MAX_UNITS = 10_000_000;
+export const FIRST_YEAR = 1900;
+
+/** The current year, read at validation time (not when the module loads). */
+const thisYear = () => new Date().getUTCFullYear();
+
+/** A checkbox: true, or "on"/"true" as a plain form sends it; anything empty is false. */
+export const flagField = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.null()], {
+    error: "Tick the box or leave it empty.",
+  })
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+/** A whole number typed in a form ("1,200", 1200); null when unknown, empty. */
+function wholeNumber(value: unknown): number | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim().replace(/[,\s]/g, "");
+  if (text === "") return null;
+  return /^\d{1,12}$/.test(text) ? Number(text) : undefined;
+}
+
+/** An optional number of units: 0 to 10,000,000; empty means unknown. */
+export function unitsField(message = `Write a whole number from 0 to ${MAX_UNITS.toLocaleString("en-US")}, or leave it empty if unknown.`) {
+  return z.union([z.number(), z.string(), z.null()], { error: message }).optional().transform((value, ctx): number | null => {
+    const n = wholeNumber(value);
+    if (n === null) return null;
+    if (n === undefined || n < 0 || n > MAX_UNITS) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+function yearMessage() {
+  return `Write a year from ${FIRST_YEAR} to ${thisYear()}, or leave it empty if unknown.`;
+}
+
+/** An optional year from 1900 to this year; empty means unknown. */
+export function yearField() {
+  return z.union([z.number(), z.string(), z.null()], { error: "Write a year, or leave it empty if unknown." }).optional().transform((value, ctx): number | null => {
+    const n = wholeNumber(value);
+    if (n === null) return null;
+    if (n === undefined || n < FIRST_YEAR || n > thisYear()) {
+      ctx.addIssue({ code: "custom", message: yearMessage() });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/**
+ * Years as a list ([2009, 2010]) or as typed ("2009, 2010"); stored sorted
+ * and without repeats. Empty means unknown.
+ */
+export function yearListField() {
+  const message = () => `Write each year from ${FIRST_YEAR} to ${thisYear()}, separated by commas, or leave it empty if unknown.`;
+  return z
+    .union([z.array(z.union([z.number(), z.string()])), z.string(), z.null()], { error: "Write the years separated by commas." }).optional()
+    .transform((value, ctx): number[] => {
+      if (value === null || value === undefined) return [];
+      const items = typeof value === "string" ? value.split(/[\s,;]+/).filter((s) => s !== "") : value;
+      const years: number[] = [];
+      for (const item of items) {
+        const n = typeof item === "string" && item.trim() === "" ? undefined : wholeNumber(item);
+        if (n === null || n === undefined || n < FIRST_YEAR || n > thisYear()) {
+          ctx.addIssue({ code: "custom", message: message() });
+          return z.NEVER;
+        }
+        years.push(n);
+      }
+      if (years.length > 200) {
+        ctx.addIssue({ code: "custom", message: "List at most 200 years." });
+        return z.NEVER;
+      }
+      return [...new Set(years)].sort((a, b) => a - b);
+    });
+}
+
+export const transferSchema = z
+  .object({
+    supplierId: recordIdField("Choose the supplier country."),
+    recipientId: recordIdField("Choose the recipient country."),
+    weaponSystemId: optionalIdField("Choose a weapon system from the list."),
+    status: z.enum(TRANSFER_STATUSES, { error: "Choose the transfer's status." }),
+    numberOrdered: unitsField(),
+    numberOrderedUncertain: flagField,
+    numberDelivered: unitsField(),
+    numberDeliveredUncertain: flagField,
+    orderYear: yearField(),
+    orderYearUncertain: flagField,
+    deliveryYears: yearListField(),
+    deliveryYearsUncertain: flagField,
+    comments: optionalText(10_000),
+    visibility: visibilityField,
+  })
+  .strict()
+  // Only when both countries were chosen (zod runs this even when a field failed).
+  .refine((t) => !(t.supplierId > 0 && t.recipientId > 0) || t.supplierId !== t.recipientId, {
+    message: "A country does not sell arms to itself: choose another recipient.",
+    path: ["recipientId"],
+  })
+  .refine(
+    (t) =>
+      t.numberOrdered === null ||
+      t.numberDelivered === null ||
+      t.numberDelivered <= t.numberOrdered ||
+      t.numberOrderedUncertain ||
+      t.numberDeliveredUncertain,
+    {
+      message: "More delivered than ordered: correct the numbers, or mark one of them as estimated.",
+      path: ["numberDelivered"],
+    },
+  )
+  .refine(
+    (t) =>
+      t.orderYear === null ||
+      t.deliveryYears.length === 0 ||
+      t.deliveryYears[0]! >= t.orderYear ||
+      t.orderYearUncertain ||
+      t.deliveryYearsUncertain,
+    {
+      message: "Deliveries cannot come before the order year: correct the years, or mark them as estimated.",
+      path: ["deliveryYears"],
+    },
+  );
+
+export type TransferInput = z.input<typeof transferSchema>;
+export type TransferData = z.output<typeof transferSchema>;
