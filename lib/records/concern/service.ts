@@ -7,17 +7,12 @@ import { getDb } from "@/lib/db/client";
 import { inTransaction, type DbOrTx } from "@/lib/db/transaction";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
-import { can, canEdit, type Actor } from "@/lib/permissions";
+import type { Actor } from "@/lib/permissions";
 import { assertCountries, assertUsable } from "@/lib/records/references";
 import { conflict, loadForChange, parse, writeAudit } from "@/lib/records/service";
 import type { RecordConfig } from "@/lib/records/types";
-import {
-  CLOSED_STATUSES,
-  concernSchema,
-  concernStatusSchema,
-  dayDateInput,
-  type ConcernData,
-} from "@/lib/records/concern/schema";
+import { concernSchema, concernStatusSchema, dayDateInput, type ConcernData } from "@/lib/records/concern/definition";
+import { checkTransition } from "@/lib/records/concern/status";
 import { vagueDateInput } from "@/lib/vague-date";
 
 /** The note of the status change every concern starts with. */
@@ -122,9 +117,10 @@ function today(): Date {
 /**
  * Moves a concern to another status, with a note saying why.
  *
- * - Into or out of RESOLVED / CLOSED_UNRESOLVED (resolving, closing,
- *   reopening) needs "concern:resolve"; between OPEN and MONITORING, being
- *   allowed to edit the concern.
+ * - Who may move which status where is checkTransition's
+ *   (lib/records/concern/status.ts): into or out of RESOLVED /
+ *   CLOSED_UNRESOLVED (resolving, closing, reopening) needs "concern:resolve";
+ *   between OPEN and MONITORING, being allowed to edit the concern.
  * - `baseVersion` is the version the user saw; a concern changed meanwhile is
  *   refused (409) with what changed.
  * - Resolving or closing sets resolvedOn (today) and the resolution note;
@@ -145,29 +141,22 @@ export async function changeConcernStatus(
     const m = await loadForChange(concernRecord, tx, actor, id);
     const { status: from } = await tx.concern.findUniqueOrThrow({ where: { id }, select: { status: true } });
     const to = data.status;
-    const closing = CLOSED_STATUSES.includes(to);
-    const touchesClosed = closing || CLOSED_STATUSES.includes(from);
-    if (touchesClosed) {
-      if (!can(actor.role, "concern:resolve")) {
-        throw new ForbiddenError(
-          CLOSED_STATUSES.includes(from)
-            ? "Only editors may reopen a resolved or closed concern."
-            : "Only editors may resolve or close a concern.",
-        );
-      }
-    } else if (!canEdit(actor, m)) {
-      throw new ForbiddenError("You may change the status only of the concerns you created.");
+    // The same rules the page offers its statuses by (lib/records/concern/status.ts).
+    const check = checkTransition(from, to, data.note, { actor, record: m });
+    if (!check.ok) {
+      if (check.code === "FORBIDDEN") throw new ForbiddenError(check.message);
+      throw new ValidationError("Some fields need attention.", { [check.field]: [check.message] });
     }
-    if (from === to) return { id, version: m.version, status: to, changed: false };
+    if (check.kind === "none") return { id, version: m.version, status: to, changed: false };
     if (m.version !== baseVersion) await conflict(concernRecord, tx, actor, id, baseVersion);
 
     await tx.concern.update({
       where: { id },
       data: {
         status: to,
-        ...(closing
+        ...(check.kind === "close"
           ? { resolvedOn: today(), resolutionNote: data.note }
-          : CLOSED_STATUSES.includes(from)
+          : check.kind === "reopen"
             ? { resolvedOn: null, resolutionNote: null }
             : {}),
         version: { increment: 1 },

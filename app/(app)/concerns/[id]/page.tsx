@@ -12,6 +12,7 @@ import { RecordActions } from "@/components/records/record-actions";
 import { Fact, Section, VerificationBadge } from "@/components/record-parts";
 import { RelatedMore } from "@/components/records/linked-records";
 import { getConcern, type ConcernDetail } from "@/lib/records/concern/queries";
+import { allowedTransitions } from "@/lib/records/concern/status";
 import { isPartial, RELATED_LIMIT } from "@/lib/db/records/related";
 import { formatUncertain, formatVagueDate, formatYears } from "@/lib/format/dates";
 import {
@@ -29,7 +30,7 @@ import {
   weaponCategoryLabel,
 } from "@/lib/format/labels";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
-import { can, canDelete, canEdit, type Actor } from "@/lib/permissions";
+import { can, canDelete, canEdit } from "@/lib/permissions";
 import { boundTimeline, transferMilestones, type TimelineItem } from "@/lib/timeline";
 
 type Props = { params: Promise<{ id: string }> };
@@ -45,16 +46,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const CLOSED: ConcernStatus[] = ["RESOLVED", "CLOSED_UNRESOLVED"];
-const ALL: ConcernStatus[] = ["OPEN", "MONITORING", "RESOLVED", "CLOSED_UNRESOLVED"];
-
-/** The statuses this user may move the concern to (the server checks again). */
-function statusOptions(viewer: Actor, concern: ConcernDetail) {
-  const mayResolve = can(viewer.role, "concern:resolve");
-  const mayEdit = canEdit(viewer, concern);
-  return ALL.filter((s) => s !== concern.status)
-    .filter((s) => mayResolve || (mayEdit && !CLOSED.includes(s) && !CLOSED.includes(concern.status)))
-    .map((s) => ({ value: s, label: concernStatusLabel[s] }));
-}
 
 type Request = ConcernDetail["requestLinks"]["rows"][number]["request"];
 type Inspection = ConcernDetail["inspections"]["rows"][number];
@@ -158,7 +149,7 @@ export default async function ConcernPage({ params }: Props) {
           deleted={deleted}
           afterDeleteHref="/concerns"
         />
-        {!deleted ? <ConcernStatusForm id={concern.id} version={concern.version} status={concern.status} options={statusOptions(viewer, concern)} /> : null}
+        {!deleted ? <ConcernStatusForm id={concern.id} version={concern.version} status={concern.status} allowed={allowedTransitions(concern.status, { actor: viewer, record: concern })} /> : null}
         <RecordCitations targetType="concern" targetId={concern.id} citations={concern.citations} canCite={canEdit(viewer, concern) && !deleted} />
       </header>
 
