@@ -6,7 +6,7 @@
 // counts compact (lib/db/rollups.ts).
 import { authSecret, env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { checkDatabaseReady } from "@/lib/postgres/startup";
+import { checkDatabaseReady } from "@/lib/db/startup";
 
 export async function startServer(): Promise<void> {
   if (env.NODE_ENV === "production") {

@@ -7,7 +7,7 @@
 -- schema of its own, outside Prisma's schema.prisma and migrations, because
 -- Prisma's migration runner splits scripts on every semicolon (it cannot
 -- create a PL/pgSQL function) and its drift check would not know these
--- tables. lib/postgres/rollups.ts applies this file after the migrations,
+-- tables. tools/postgres/rollups.ts applies this file after the migrations,
 -- whenever the file's hash differs from the one recorded in
 -- dashboard.definition: it drops the schema, recreates it and rebuilds the
 -- counts, in one transaction.

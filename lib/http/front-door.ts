@@ -1,4 +1,4 @@
-// The request handler of the HTTP server in front of Next.js (lib/cli/serve.ts):
+// The request handler of the HTTP server in front of Next.js (lib/http/server.ts):
 // applies lib/http/gate.ts's decisions to Node's request and response before
 // handing them to Next.js, and rewrites the status of some of its answers.
 //

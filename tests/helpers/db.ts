@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { createDatabase, databaseUrl, dropDatabase } from "@/lib/postgres/admin";
+import { createDatabase, databaseUrl, dropDatabase } from "@/tools/postgres/admin";
 
 export function serverUrl(): string {
   return inject("serverUrl");

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { withClient } from "@/lib/postgres/admin";
+import { withClient } from "@/tools/postgres/admin";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { makeUsAndRussia, withMigratedDatabase } from "@/tests/helpers/db";
 import { actAs, makeUser, session } from "@/tests/helpers/session";

@@ -10,12 +10,12 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backupDatabase, readMigrations, type BackupHeader } from "@/lib/backup/backup";
-import { readBackupHeader, restoreBackup } from "@/lib/backup/restore";
+import { backupDatabase, readMigrations, type BackupHeader } from "@/tools/backup/backup";
+import { readBackupHeader, restoreBackup } from "@/tools/backup/restore";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { createDatabase, databaseUrl, dropDatabase, withClient } from "@/lib/postgres/admin";
-import { generateLarge } from "@/lib/scale/generate";
-import { seed } from "@/lib/seed/load";
+import { createDatabase, databaseUrl, dropDatabase, withClient } from "@/tools/postgres/admin";
+import { generateLarge } from "@/tools/scale/generate";
+import { seed } from "@/tools/seed/load";
 import { createMigratedDatabase, freshDatabaseName, serverUrl } from "@/tests/helpers/db";
 
 const REQUESTS = 2_000;

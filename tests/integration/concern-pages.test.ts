@@ -1,6 +1,6 @@
 // The data behind the read-only pages, on the seeded demo case.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 
 const ctx = withMigratedDatabase("pages");

@@ -5,7 +5,7 @@
 // those who may see them; the map's figures equal to counts made another way.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseMeasure } from "@/lib/map/measure";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

@@ -5,8 +5,8 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { withClient } from "@/lib/postgres/admin";
-import { isPortFree, startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/postgres/embedded";
+import { withClient } from "@/tools/postgres/admin";
+import { isPortFree, startEmbeddedPostgres, type EmbeddedCluster } from "@/tools/postgres/embedded";
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "demarche-embedded-test-"));
 fs.chmodSync(root, 0o755);

@@ -11,8 +11,8 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPool } from "@/lib/db/prisma";
-import { isRoot, startEmbeddedPostgres, type StartOptions } from "@/lib/postgres/embedded";
-import { watchEmbeddedPostgres, type ClusterWatcher } from "@/lib/postgres/watch";
+import { isRoot, startEmbeddedPostgres, type StartOptions } from "@/tools/postgres/embedded";
+import { watchEmbeddedPostgres, type ClusterWatcher } from "@/tools/postgres/watch";
 
 const roots: string[] = [];
 function tempDir(mode: number): string {

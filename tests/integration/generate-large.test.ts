@@ -5,10 +5,10 @@
 // the app's rules.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import { dropDatabase, withClient } from "@/lib/postgres/admin";
-import { GENERATED_TABLES, generateLarge, plannedCounts, type GenerateSummary } from "@/lib/scale/generate";
-import { dropStructures, pendingFile, readStructures } from "@/lib/scale/structures";
-import { seed } from "@/lib/seed/load";
+import { dropDatabase, withClient } from "@/tools/postgres/admin";
+import { GENERATED_TABLES, generateLarge, plannedCounts, type GenerateSummary } from "@/tools/scale/generate";
+import { dropStructures, pendingFile, readStructures } from "@/tools/scale/structures";
+import { seed } from "@/tools/seed/load";
 import { inspectionSchema } from "@/lib/records/inspection/schema";
 import { transferSchema } from "@/lib/records/transfer/schema";
 import { vagueDateInput } from "@/lib/vague-date";

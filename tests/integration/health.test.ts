@@ -1,6 +1,6 @@
 // /api/health: 200 with the database up, 503 with it down, and quickly.
 import { describe, expect, it, vi } from "vitest";
-import { findFreePort } from "@/lib/postgres/embedded";
+import { findFreePort } from "@/tools/postgres/embedded";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 
 const ctx = withMigratedDatabase("health");

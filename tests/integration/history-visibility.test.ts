@@ -33,7 +33,7 @@ beforeAll(async () => {
   // The registry first: it imports every record type itself, in its order.
   RECORDS = (await import("@/lib/records/registry")).RECORDS;
   svc = await import("@/lib/records/service");
-  await (await import("@/lib/seed/load")).seed(ctx.db);
+  await (await import("@/tools/seed/load")).seed(ctx.db);
   for (const [name, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["author", "ANALYST"], ["editor", "EDITOR"], ["admin", "ADMIN"]] as const) {
     who[name] = { id: (await makeUser(ctx.db, role)).id, role };
   }

@@ -14,7 +14,7 @@ import path from "node:path";
 import fc from "fast-check";
 import type { ReactElement, ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { withClient } from "@/lib/postgres/admin";
+import { withClient } from "@/tools/postgres/admin";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { makeUsAndRussia, withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser, session } from "@/tests/helpers/session";

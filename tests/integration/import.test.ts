@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { sha256Hex } from "@/lib/import/parse";
 import type { DryRun } from "@/lib/import/plan";
-import { withClient } from "@/lib/postgres/admin";
-import { seed } from "@/lib/seed/load";
+import { withClient } from "@/tools/postgres/admin";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { actAs, makeUser } from "@/tests/helpers/session";
 

@@ -3,7 +3,7 @@
 // pagination and counts, and who sees what.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { parseListParams, type ListParams, type ListType } from "@/lib/lists/params";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

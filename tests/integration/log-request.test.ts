@@ -1,6 +1,6 @@
 // "Log a lobbying attempt": request, quotes and citations in one transaction.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { actAs, makeUser } from "@/tests/helpers/session";
 

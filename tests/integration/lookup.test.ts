@@ -1,7 +1,7 @@
 // Type-ahead for the forms: matches by name, labels by id, never a deleted
 // record or a restricted one the user may not see.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { actAs, makeUser } from "@/tests/helpers/session";
 

@@ -1,8 +1,8 @@
 // Migrations in prisma/migrations must give exactly the schema that
 // prisma/schema.prisma describes (no drift), and re-running them is safe.
 import { describe, expect, it } from "vitest";
-import { createDatabase, databaseUrl, withClient } from "@/lib/postgres/admin";
-import { migrateDeploy, schemaSqlFromEmpty } from "@/lib/postgres/prisma-cli";
+import { createDatabase, databaseUrl, withClient } from "@/tools/postgres/admin";
+import { migrateDeploy, schemaSqlFromEmpty } from "@/tools/postgres/prisma-cli";
 import { freshDatabaseName, serverUrl } from "@/tests/helpers/db";
 
 const CATALOG = {

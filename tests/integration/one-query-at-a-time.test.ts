@@ -6,7 +6,7 @@
 // test file runs in a process of its own, and pg warns once per process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "@/lib/db/prisma";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 
 const ctx = withMigratedDatabase("one_query");

@@ -1,7 +1,7 @@
 // The generic record service on diplomatic requests: create, validation,
 // permissions, conflicts, audit diffs, history restore, soft delete, verify.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

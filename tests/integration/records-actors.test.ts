@@ -1,7 +1,7 @@
 // Actors and weapon systems through the generic record service: round trip,
 // validation, permissions, and deletion while other records use them.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

@@ -1,7 +1,7 @@
 // Concerns through the generic record service, and their status lifecycle
 // (changeConcernStatus): who may move a concern where, with what trail.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

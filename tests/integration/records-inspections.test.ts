@@ -2,7 +2,7 @@
 // scheduled one may lie ahead, a conducted one needs the CONDUCTED status),
 // references and permissions.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

@@ -1,7 +1,7 @@
 // Sources through the generic record service: round trip, web addresses,
 // grades, permissions, and soft deletion that keeps citations.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

@@ -1,7 +1,7 @@
 // Arms transfers through the generic record service: round trip, the rules on
 // figures and years, permissions, and deletion while other records use it.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

@@ -8,7 +8,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { LIST_SPECS, parseListParams, type ListType } from "@/lib/lists/params";
 import { CITATION_FILTERS, QUOTE_FILTERS, parseRelatedListParams } from "@/lib/lists/related-params";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { boundTimeline, type TimelineItem } from "@/lib/timeline";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";

@@ -6,8 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { withMigratedDatabase } from "@/tests/helpers/db";
-import { applyRollups } from "@/lib/postgres/rollups";
-import { projectRoot } from "@/lib/postgres/prisma-cli";
+import { applyRollups } from "@/tools/postgres/rollups";
+import { projectRoot } from "@/tools/postgres/prisma-cli";
 import type { DatePrecision, RequestAsk, RequestResponse } from "@/lib/generated/prisma/enums";
 
 const ctx = withMigratedDatabase("rollups");

@@ -1,9 +1,9 @@
 // The demo seed: every country, the whole article case with its sources, and
 // idempotence (a second run changes nothing).
 import { beforeAll, describe, expect, it } from "vitest";
-import { withClient } from "@/lib/postgres/admin";
-import { ARTICLE_TEXT } from "@/lib/seed/demo-case";
-import { seed } from "@/lib/seed/load";
+import { withClient } from "@/tools/postgres/admin";
+import { ARTICLE_TEXT } from "@/tools/seed/demo-case";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 
 const ctx = withMigratedDatabase("seed");

@@ -3,9 +3,9 @@
 // migrations pending or unknown, a failed migration, dashboard counts out of
 // date; and accepts an up-to-date one.
 import { describe, expect, it } from "vitest";
-import { createDatabase, databaseUrl, withClient } from "@/lib/postgres/admin";
-import { projectRoot } from "@/lib/postgres/prisma-cli";
-import { checkDatabaseReady, expectedMigrations } from "@/lib/postgres/startup";
+import { createDatabase, databaseUrl, withClient } from "@/tools/postgres/admin";
+import { projectRoot } from "@/tools/postgres/prisma-cli";
+import { checkDatabaseReady, expectedMigrations } from "@/lib/db/startup";
 import { createMigratedDatabase, freshDatabaseName, serverUrl } from "@/tests/helpers/db";
 
 describe("the start-up check", () => {

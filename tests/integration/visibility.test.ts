@@ -1,7 +1,7 @@
 // Restricted records exist only for editors, admins and their author: not in
 // lists, counts, pages or links for anyone else.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { seed } from "@/lib/seed/load";
+import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
 

@@ -7,9 +7,9 @@
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { env } from "@/lib/env";
-import { createDatabase, databaseUrl, dropDatabase, withClient } from "@/lib/postgres/admin";
-import { migrateDeploy } from "@/lib/postgres/prisma-cli";
-import { startThrowAwayCluster } from "@/lib/postgres/throw-away";
+import { createDatabase, databaseUrl, dropDatabase, withClient } from "@/tools/postgres/admin";
+import { migrateDeploy } from "@/tools/postgres/prisma-cli";
+import { startThrowAwayCluster } from "@/tools/postgres/throw-away";
 
 declare module "vitest" {
   export interface ProvidedContext {

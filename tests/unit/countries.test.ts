@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoCountries } from "@/lib/seed/countries";
+import { isoCountries } from "@/tools/seed/countries";
 
 describe("isoCountries", () => {
   const countries = isoCountries();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARTICLE_PASSAGES, ARTICLE_TEXT, demoCase } from "@/lib/seed/demo-case";
+import { ARTICLE_PASSAGES, ARTICLE_TEXT, demoCase } from "@/tools/seed/demo-case";
 
 // The demo data may say only what the article says. Every passage it cites
 // from the article must be found there word for word.

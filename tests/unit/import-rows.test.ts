@@ -6,7 +6,7 @@ import { countryResolver, type CountryRef } from "@/lib/import/countries";
 import { readRequestRow, REQUEST_COLUMNS } from "@/lib/import/requests";
 import { findHeader } from "@/lib/import/table";
 import { guessCategory, readTransferRow, TRANSFER_COLUMNS } from "@/lib/import/transfers";
-import { isoCountries } from "@/lib/seed/countries";
+import { isoCountries } from "@/tools/seed/countries";
 
 let countries: CountryRef[];
 let resolve: ReturnType<typeof countryResolver>;

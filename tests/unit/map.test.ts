@@ -6,7 +6,7 @@ import atlasJson from "world-atlas/countries-110m.json";
 import { bucketOf, bucketsFor, niceBounds, shadeOf } from "@/lib/map/buckets";
 import { figureText, parseMapSort, parseMeasure } from "@/lib/map/measure";
 import { compactPath, joinNumbers, projectWorld, worldMap } from "@/lib/map/projection";
-import { isoCountries } from "@/lib/seed/countries";
+import { isoCountries } from "@/tools/seed/countries";
 
 describe("niceBounds", () => {
   it.each([
