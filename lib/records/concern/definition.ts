@@ -1,11 +1,15 @@
 // A concern, as its form sends it, and a change of its status. The status is
 // not part of the form: it moves only through a status change with a note
-// (lib/records/concerns.ts, changeConcernStatus).
+// (lib/records/concern/service.ts, changeConcernStatus), by the rules of
+// lib/records/concern/status.ts.
+// The concern form, field by field. The status is not here: it changes only
+// through a status change with a note.
 import { z } from "zod";
-import type { ConcernCategory, ConcernCountryRole, ConcernStatus, Severity } from "@/lib/generated/prisma/enums";
-import { optionalIdField } from "@/lib/records/actor/schema";
-import { idList, optionalText, recordIdField, requiredText, visibilityField } from "@/lib/validation/common";
+import type { ConcernCategory, ConcernCountryRole, Severity } from "@/lib/generated/prisma/enums";
+import { idList, optionalIdField, optionalText, recordIdField, requiredText, visibilityField } from "@/lib/validation/common";
 import { parseVagueDate, vagueDateField } from "@/lib/vague-date";
+import { enumOptions, VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form/fields";
+import { concernCategoryLabel, concernCountryRoleLabel, severityLabel } from "@/lib/format/labels";
 
 export const CONCERN_CATEGORIES = [
   "DIVERSION",
@@ -16,11 +20,10 @@ export const CONCERN_CATEGORIES = [
   "OTHER",
 ] as const satisfies readonly ConcernCategory[];
 export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const satisfies readonly Severity[];
-export const CONCERN_STATUSES = ["OPEN", "MONITORING", "RESOLVED", "CLOSED_UNRESOLVED"] as const satisfies readonly ConcernStatus[];
 export const CONCERN_COUNTRY_ROLES = ["SUPPLIER", "RECIPIENT", "AFFECTED", "RAISED_BY", "OTHER"] as const satisfies readonly ConcernCountryRole[];
 
-/** Statuses that end a concern; moving into or out of them needs "concern:resolve". */
-export const CLOSED_STATUSES: readonly ConcernStatus[] = ["RESOLVED", "CLOSED_UNRESOLVED"];
+// The statuses and their rules live with the lifecycle.
+export { CLOSED_STATUSES, CONCERN_STATUSES } from "@/lib/records/concern/status";
 
 /** An optional calendar day, "YYYY-MM-DD" (it may lie in the future); empty means none. */
 export function dayDateField(message = "Write the date as YYYY-MM-DD.") {
@@ -80,10 +83,46 @@ export type ConcernData = z.output<typeof concernSchema>;
 
 export const concernStatusSchema = z
   .object({
-    status: z.enum(CONCERN_STATUSES, { error: "Choose the new status." }),
-    note: requiredText(2_000, "Say why the status changes."),
+    status: z.enum(CONCERN_STATUSES, { error: STATUS_MESSAGE }),
+    note: statusNoteField,
   })
   .strict();
 
 export type ConcernStatusInput = z.input<typeof concernStatusSchema>;
 export type ConcernStatusData = z.output<typeof concernStatusSchema>;
+
+export const concernFields: FieldSpec[] = [
+  { kind: "text", name: "title", label: "Title", required: true, wide: true },
+  { kind: "textarea", name: "summary", label: "Summary", rows: 4 },
+  { kind: "select", name: "category", label: "Category", options: enumOptions(concernCategoryLabel), required: true },
+  { kind: "select", name: "severity", label: "Severity", options: enumOptions(severityLabel), required: true },
+  { kind: "picker", name: "ownerId", label: "Owner", lookup: "owner", multiple: false, hint: "Who follows this concern." },
+  { kind: "date", name: "nextReviewOn", label: "Next review", hint: "A concern past this date is shown as overdue for review." },
+  { kind: "vagueDate", name: "openedOn", label: "Open since", hint: VAGUE_DATE_HINT },
+  {
+    kind: "select",
+    name: "visibility",
+    label: "Who may see it",
+    options: [
+      { value: "INTERNAL", label: "Everyone signed in" },
+      { value: "RESTRICTED", label: "Restricted: editors, admins and you" },
+    ],
+  },
+  { kind: "countryRoles", name: "countries", label: "Countries", roles: enumOptions(concernCountryRoleLabel) },
+  { kind: "picker", name: "transferIds", label: "Arms transfers", lookup: "transfer", multiple: true },
+];
+
+export function emptyConcernValues(today: string): Record<string, unknown> {
+  return {
+    title: "",
+    summary: "",
+    category: "DIVERSION",
+    severity: "MEDIUM",
+    ownerId: null,
+    nextReviewOn: "",
+    openedOn: today,
+    visibility: "INTERNAL",
+    countries: [],
+    transferIds: [],
+  };
+}

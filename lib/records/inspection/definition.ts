@@ -1,7 +1,45 @@
+// An inspection (verification of end use), as its form sends it.
 // The inspection (verification of end use) form, field by field.
-import { visibilitySpec } from "@/lib/records/actor/fields";
-import { enumOptions, VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form/fields";
+import { z } from "zod";
+import type { InspectionStatus } from "@/lib/generated/prisma/enums";
+import { optionalIdField, optionalText, recordIdField, visibilityField } from "@/lib/validation/common";
+import { vagueDateField } from "@/lib/vague-date";
+import { enumOptions, type FieldSpec, VAGUE_DATE_HINT, visibilitySpec } from "@/lib/records/form/fields";
 import { inspectionStatusLabel } from "@/lib/format/labels";
+
+export const INSPECTION_STATUSES = [
+  "NO_RIGHT",
+  "RIGHT_ASSERTED",
+  "SCHEDULED",
+  "CONDUCTED",
+  "REFUSED",
+  "OVERDUE",
+] as const satisfies readonly InspectionStatus[];
+
+export const inspectionSchema = z
+  .object({
+    transferId: optionalIdField("Choose a transfer from the list."),
+    weaponSystemId: optionalIdField("Choose a weapon system from the list."),
+    hostCountryId: recordIdField("Choose the host country."),
+    inspectingCountryId: optionalIdField("Choose the inspecting country from the list."),
+    inspectingParty: optionalText(300),
+    basis: optionalText(2_000),
+    status: z.enum(INSPECTION_STATUSES, { error: "Choose the inspection's status." }),
+    assertedOn: vagueDateField(),
+    // A scheduled inspection may lie ahead.
+    scheduledOn: vagueDateField({ allowFuture: true }),
+    conductedOn: vagueDateField(),
+    findings: optionalText(20_000),
+    visibility: visibilityField,
+  })
+  .strict()
+  .refine((i) => i.conductedOn === null || i.status === "CONDUCTED", {
+    message: "Only a conducted inspection has a date it was conducted: set the status to Conducted, or leave this date empty.",
+    path: ["conductedOn"],
+  });
+
+export type InspectionInput = z.input<typeof inspectionSchema>;
+export type InspectionData = z.output<typeof inspectionSchema>;
 
 export const inspectionFields: FieldSpec[] = [
   { kind: "select", name: "status", label: "Status", options: enumOptions(inspectionStatusLabel), required: true },

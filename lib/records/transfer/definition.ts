@@ -1,9 +1,12 @@
 // An arms transfer (a deal), as its form sends it. Every figure may be
 // unknown (empty) and carries an "estimated" flag, as registers mark them.
+// The arms transfer form, field by field. Every figure may stay empty
+// (unknown) and has an "estimated" box, as registers mark uncertain figures.
 import { z } from "zod";
 import type { TransferStatus } from "@/lib/generated/prisma/enums";
-import { optionalIdField } from "@/lib/records/actor/schema";
-import { optionalText, recordIdField, visibilityField } from "@/lib/validation/common";
+import { optionalIdField, optionalText, recordIdField, visibilityField } from "@/lib/validation/common";
+import { enumOptions, type FieldSpec, visibilitySpec } from "@/lib/records/form/fields";
+import { transferStatusLabel } from "@/lib/format/labels";
 
 export const TRANSFER_STATUSES = ["REPORTED", "ORDERED", "IN_DELIVERY", "DELIVERED", "SUSPENDED", "CANCELLED"] as const satisfies readonly TransferStatus[];
 
@@ -139,3 +142,37 @@ export const transferSchema = z
 
 export type TransferInput = z.input<typeof transferSchema>;
 export type TransferData = z.output<typeof transferSchema>;
+
+const UNKNOWN_HINT = "Leave empty when unknown; tick “estimated” for an uncertain figure.";
+
+export const transferFields: FieldSpec[] = [
+  { kind: "country", name: "supplierId", label: "Supplier country", required: true },
+  { kind: "country", name: "recipientId", label: "Recipient country", required: true },
+  { kind: "picker", name: "weaponSystemId", label: "Weapon system", lookup: "weaponSystem", multiple: false, hint: "Leave empty when unknown." },
+  { kind: "select", name: "status", label: "Status", options: enumOptions(transferStatusLabel), required: true },
+  { kind: "number", name: "numberOrdered", label: "Number ordered", uncertainName: "numberOrderedUncertain", hint: UNKNOWN_HINT },
+  { kind: "number", name: "numberDelivered", label: "Number delivered", uncertainName: "numberDeliveredUncertain", hint: UNKNOWN_HINT },
+  { kind: "number", name: "orderYear", label: "Year of order", uncertainName: "orderYearUncertain", hint: UNKNOWN_HINT },
+  { kind: "years", name: "deliveryYears", label: "Years of delivery", uncertainName: "deliveryYearsUncertain", hint: "Separate years with commas. " + UNKNOWN_HINT },
+  { kind: "textarea", name: "comments", label: "Comments", hint: "What the sources say about the deal, and what is not known." },
+  visibilitySpec,
+];
+
+export function emptyTransferValues(): Record<string, unknown> {
+  return {
+    supplierId: null,
+    recipientId: null,
+    weaponSystemId: null,
+    status: "REPORTED",
+    numberOrdered: null,
+    numberOrderedUncertain: false,
+    numberDelivered: null,
+    numberDeliveredUncertain: false,
+    orderYear: null,
+    orderYearUncertain: false,
+    deliveryYears: [],
+    deliveryYearsUncertain: false,
+    comments: "",
+    visibility: "INTERNAL",
+  };
+}

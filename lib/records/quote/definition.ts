@@ -1,6 +1,32 @@
+// A quote: who said it, when, about what. Its sources are its citations.
 // The quote form, field by field: who said it, when, and what it is about.
-import { visibilitySpec } from "@/lib/records/actor/fields";
-import { VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form/fields";
+import { z } from "zod";
+import { optionalIdField, optionalText, requiredText, visibilityField } from "@/lib/validation/common";
+import { vagueDateField } from "@/lib/vague-date";
+import { type FieldSpec, VAGUE_DATE_HINT, visibilitySpec } from "@/lib/records/form/fields";
+
+export const quoteSchema = z
+  .object({
+    text: requiredText(5_000, "Write what was said."),
+    speakerId: optionalIdField("Choose the speaker from the list."),
+    /** Who said it when that is not one actor ("the cables' conclusion"). */
+    speakerLabel: optionalText(300),
+    saidOn: vagueDateField(),
+    context: optionalText(5_000),
+    requestId: optionalIdField("Choose a request from the list."),
+    concernId: optionalIdField("Choose a concern from the list."),
+    transferId: optionalIdField("Choose a transfer from the list."),
+    inspectionId: optionalIdField("Choose an inspection from the list."),
+    visibility: visibilityField,
+  })
+  .strict()
+  .refine((q) => q.speakerId !== null || q.speakerLabel !== null, {
+    message: "Say who said it: choose an actor, or describe the speaker.",
+    path: ["speakerId"],
+  });
+
+export type QuoteInput = z.input<typeof quoteSchema>;
+export type QuoteData = z.output<typeof quoteSchema>;
 
 export const quoteFieldSpecs: FieldSpec[] = [
   { kind: "textarea", name: "text", label: "What was said", required: true, hint: "Word for word, as the source gives it." },
