@@ -57,3 +57,16 @@ export function optionalEnum<T extends readonly [string, ...string[]]>(values: T
 }
 
 export const visibilityField = z.enum(["INTERNAL", "RESTRICTED"], { error: "Choose who may see this." }).default("INTERNAL");
+
+/**
+ * An optional record id chosen in a form ("12", 12, "" or null), with a plain
+ * message of its own when it is not an id. Empty means none (null).
+ */
+export function optionalIdField(message: string) {
+  return z
+    .union([recordIdField(message), z.literal(""), z.null()], { error: message }).optional()
+    .transform((v) => (typeof v === "number" ? v : null));
+}
+
+/** A record's classification marking, as sources and requests state it. */
+export const CLASSIFICATIONS = ["UNCLASSIFIED", "CONFIDENTIAL", "SECRET"] as const;

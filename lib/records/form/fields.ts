@@ -26,3 +26,14 @@ export function enumOptions<K extends string>(labels: Record<K, string>): Option
 }
 
 export const VAGUE_DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD; leave empty when unknown.";
+
+/** "Who may see it", the same on every record form. */
+export const visibilitySpec: FieldSpec = {
+  kind: "select",
+  name: "visibility",
+  label: "Who may see it",
+  options: [
+    { value: "INTERNAL", label: "Everyone signed in" },
+    { value: "RESTRICTED", label: "Restricted: editors, admins and you" },
+  ],
+};
