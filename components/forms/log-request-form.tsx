@@ -5,13 +5,13 @@
 // time (kept in this browser).
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useState, useTransition } from "react";
-import { logLobbyingAttemptAction } from "@/app/(app)/requests/actions";
-import { saveRecordAction } from "@/app/(app)/records/actions";
+import { logLobbyingAttemptAction } from "@/lib/records/request/actions";
+import { saveRecordAction } from "@/lib/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordFields, type FieldErrors, type Values } from "@/components/forms/record-fields";
 import { RecordPicker } from "@/components/forms/record-picker";
 import type { Option } from "@/lib/records/form/fields";
-import { requestFields } from "@/lib/records/request/fields";
+import { requestFields } from "@/lib/records/request/definition";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
 
 const LAST_COUNTRIES = "demarche:last-request-countries";

@@ -11,7 +11,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { addCitationAction, removeCitationAction } from "@/app/(app)/records/actions";
+import { addCitationAction, removeCitationAction } from "@/lib/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordPicker } from "@/components/forms/record-picker";
 import { RelatedMore } from "@/components/records/linked-records";
@@ -19,7 +19,7 @@ import type { Related } from "@/lib/db/records/related";
 import type { CitationRow } from "@/lib/records/source/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
-import { credibilityLabel, credibilityOptions, reliabilityLabel } from "@/lib/records/source/fields";
+import { credibilityLabel, credibilityOptions, reliabilityLabel } from "@/lib/records/source/definition";
 import type { CitationTarget } from "@/lib/validation/citations";
 
 /** One citation, as citationArgs (lib/records/source/queries.ts) selects it for every record page. */

@@ -3,7 +3,7 @@
 // the list of all of them (/citations?source=N).
 import Link from "next/link";
 import type { CitingRecord } from "@/lib/records/source/queries";
-import { credibilityLabel } from "@/lib/records/source/fields";
+import { credibilityLabel } from "@/lib/records/source/definition";
 import type { CitationTarget } from "@/lib/validation/citations";
 
 const link = "text-blue-700 underline dark:text-blue-400";

@@ -1,11 +1,11 @@
-// The record types of the REST API (/api/v1/<resource>): their names in URLs,
-// the record service's type and the list behind each. Pure.
-import type { RecordListType } from "@/lib/db/lists/registry";
-import type { RecordType } from "@/lib/records/registry";
+// The record types of the REST API (/api/v1/<resource>), derived from their
+// definitions (lib/records/definitions.ts): the name in URLs is the type's
+// route segment, the list is its list. Pure.
+import { DEFINITIONS, listOf, RECORD_TYPES, type RecordListType, type RecordSegment, type RecordType } from "@/lib/records/definitions";
 
 export type ApiResource = {
   /** Name in the URL: /api/v1/requests. */
-  name: string;
+  name: RecordSegment;
   record: RecordType;
   /** The list the UI shows for this type; null when it has none (quotes: listed by id). */
   list: RecordListType | null;
@@ -13,18 +13,14 @@ export type ApiResource = {
   noun: string;
 };
 
-export const API_RESOURCES = [
-  { name: "requests", record: "request", list: "requests", noun: "diplomatic request" },
-  { name: "concerns", record: "concern", list: "concerns", noun: "concern" },
-  { name: "transfers", record: "transfer", list: "transfers", noun: "arms transfer" },
-  { name: "inspections", record: "inspection", list: "inspections", noun: "inspection" },
-  { name: "sources", record: "source", list: "sources", noun: "source" },
-  { name: "actors", record: "actor", list: "actors", noun: "actor" },
-  { name: "weapon-systems", record: "weaponSystem", list: "weaponSystems", noun: "weapon system" },
-  { name: "quotes", record: "quote", list: null, noun: "quote" },
-] as const satisfies readonly ApiResource[];
+export const API_RESOURCES: readonly ApiResource[] = RECORD_TYPES.map((record) => ({
+  name: DEFINITIONS[record].segment,
+  record,
+  list: listOf(record),
+  noun: DEFINITIONS[record].label.toLowerCase(),
+}));
 
-export type ApiResourceName = (typeof API_RESOURCES)[number]["name"];
+export type ApiResourceName = RecordSegment;
 
 export function apiResource(name: string | string[] | undefined): ApiResource | null {
   return API_RESOURCES.find((r) => r.name === name) ?? null;

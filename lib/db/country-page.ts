@@ -244,7 +244,7 @@ type TransferGroupRow = {
 /**
  * The transfers of each side grouped by category and year, with the totals
  * of each category and side. A transfer counts in each year it was ordered or
- * delivered (its delivery years are distinct, lib/records/transfer/schema.ts),
+ * delivered (its delivery years are distinct, lib/records/transfer/definition.ts),
  * so that each (transfer, year) is one row and the year groups are plain
  * counts; the totals count transfers, not their years.
  */
@@ -269,7 +269,7 @@ function transferGroups(viewer: Viewer, id: number): Promise<TransferGroupRow[]>
            g.delivered, g."deliveredEstimated", g.undated, g."firstId"
       FROM (
         -- Deliveries per side, category and year (0), and per year across sides (4).
-        -- A transfer's delivery years are distinct (lib/records/transfer/schema.ts).
+        -- A transfer's delivery years are distinct (lib/records/transfer/definition.ts).
         SELECT CASE WHEN ${across} THEN NULL ELSE t.side END AS side, CASE WHEN ${across} THEN 4 ELSE 0 END AS level,
                t.category, d.year, 0 AS transfers, 0 AS ordered, 0 AS "orderedEstimated",
                (CASE WHEN ${across} THEN count(*) FILTER (WHERE NOT t.again) ELSE count(*) END)::int AS delivered,

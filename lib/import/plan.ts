@@ -24,9 +24,9 @@ import { weaponCategoryLabel } from "@/lib/format/labels";
 import type { WeaponCategory } from "@/lib/generated/prisma/enums";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { can, canEdit, canSee, type Actor } from "@/lib/permissions";
-import type { RequestData } from "@/lib/records/request/schema";
-import type { TransferData } from "@/lib/records/transfer/schema";
-import { weaponSystemSchema, type WeaponSystemData } from "@/lib/records/weapon-system/schema";
+import type { RequestData } from "@/lib/records/request/definition";
+import type { TransferData } from "@/lib/records/transfer/definition";
+import { weaponSystemSchema, type WeaponSystemData } from "@/lib/records/weapon-system/definition";
 
 /** A pool or a connection (in a transaction): the plan only reads. */
 export type Queryable = { query: (text: string, values?: unknown[]) => Promise<pg.QueryResult> };

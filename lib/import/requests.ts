@@ -10,7 +10,7 @@ import type { CountryMatch, CountryRef } from "@/lib/import/countries";
 import { addSchemaIssues, clip, readVisibility, RowProblems, VISIBILITY_COLUMN, type RowReading } from "@/lib/import/rows";
 import { cellOf, type ColumnSpec, type DataRow, type HeaderMatch } from "@/lib/import/table";
 import { classificationLabel, requestAskLabel, requestChannelLabel, requestResponseLabel } from "@/lib/format/labels";
-import { requestSchema, type RequestData, type RequestInput } from "@/lib/records/request/schema";
+import { requestSchema, type RequestData, type RequestInput } from "@/lib/records/request/definition";
 import { vagueDateInput } from "@/lib/vague-date";
 
 export type RequestColumn =

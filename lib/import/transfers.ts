@@ -13,7 +13,7 @@ import { addSchemaIssues, clip, readVisibility, RowProblems, VISIBILITY_COLUMN, 
 import { cellOf, markerOf, type ColumnSpec, type DataRow, type HeaderMatch } from "@/lib/import/table";
 import type { WeaponCategory } from "@/lib/generated/prisma/enums";
 import { transferStatusLabel } from "@/lib/format/labels";
-import { transferSchema, type TransferData, type TransferInput } from "@/lib/records/transfer/schema";
+import { transferSchema, type TransferData, type TransferInput } from "@/lib/records/transfer/definition";
 
 export type TransferColumn =
   | "recipient"

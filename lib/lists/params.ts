@@ -7,17 +7,7 @@
 // of the returned messages. Empty values (an untouched form field) are
 // ignored silently.
 import { z } from "zod";
-import {
-  ActorKind,
-  ConcernCategory,
-  ConcernStatus,
-  InspectionStatus,
-  RequestResponse,
-  Severity,
-  SourceKind,
-  TransferStatus,
-  WeaponCategory,
-} from "@/lib/generated/prisma/enums";
+import { DEFINITIONS, RECORD_TYPES, type Definitions, type ListedRecordType } from "@/lib/records/definitions";
 
 export const PAGE_SIZE = 50;
 /** Deeper pages would make OFFSET scan too far; filters narrow a list instead. */
@@ -61,128 +51,42 @@ type ListSpec = {
   defaultSort: string;
 };
 
+/** A record type's list (its definition's `list`): the spec without path and noun, which come from the type. */
+export type RecordListSpec = Omit<ListSpec, "path" | "noun">;
+
+const COUNTRY_LIST = {
+  path: "/countries",
+  noun: "country",
+  enums: {},
+  links: {},
+  sides: {},
+  search: true,
+  country: false,
+  region: true,
+  dates: false,
+  verification: false,
+  deletable: false,
+  sorts: { name: "asc", alpha2: "asc", region: "asc", made: "desc", received: "desc", unresolved: "desc" },
+  defaultSort: "name",
+} as const satisfies ListSpec;
+
+type RecordListSpecs = {
+  [T in ListedRecordType as `${T}s`]: NonNullable<Definitions[T]["list"]> & { path: string; noun: string };
+};
+
+/**
+ * Every list's filters and sorts: the record types' from their definitions
+ * (path and noun from the type), and the countries'.
+ */
 export const LIST_SPECS = {
-  concerns: {
-    path: "/concerns",
-    noun: "concern",
-    enums: { status: ConcernStatus, severity: Severity, category: ConcernCategory },
-    links: { transfer: "transfer", request: "request" },
-    sides: {},
-    search: true,
-    country: true,
-    region: false,
-    dates: true,
-    verification: true,
-    deletable: true,
-    sorts: { opened: "desc", title: "asc", severity: "desc", status: "asc", review: "asc" },
-    defaultSort: "opened",
-  },
-  requests: {
-    path: "/requests",
-    noun: "request",
-    enums: { response: RequestResponse, weapon: WeaponCategory },
-    links: { actor: "actor", requestingActor: "actor", targetActor: "actor", concern: "concern", transfer: "transfer", followUpOf: "request" },
-    sides: { requestedBy: "requesting country", askedOf: "country asked" },
-    search: true,
-    country: true,
-    region: false,
-    dates: true,
-    verification: true,
-    deletable: true,
-    sorts: { date: "desc", title: "asc", response: "asc", ask: "asc" },
-    defaultSort: "date",
-  },
-  transfers: {
-    path: "/transfers",
-    noun: "transfer",
-    enums: { status: TransferStatus, weapon: WeaponCategory },
-    links: { weaponSystem: "weapon system", concern: "concern", request: "request" },
-    sides: { supplier: "supplier", recipient: "recipient" },
-    search: true,
-    country: true,
-    region: false,
-    dates: true,
-    verification: true,
-    deletable: true,
-    sorts: { year: "desc", status: "asc", added: "desc" },
-    defaultSort: "year",
-  },
-  inspections: {
-    path: "/inspections",
-    noun: "inspection",
-    enums: { status: InspectionStatus },
-    links: { transfer: "transfer", weaponSystem: "weapon system", concern: "concern" },
-    sides: { host: "host country", inspectedBy: "inspecting country" },
-    search: true,
-    country: true,
-    region: false,
-    dates: true,
-    verification: true,
-    deletable: true,
-    sorts: { asserted: "desc", scheduled: "desc", status: "asc" },
-    defaultSort: "asserted",
-  },
-  sources: {
-    path: "/sources",
-    noun: "source",
-    enums: { kind: SourceKind },
-    links: {},
-    sides: {},
-    search: true,
-    country: false,
-    region: false,
-    dates: true,
-    verification: true,
-    deletable: true,
-    sorts: { published: "desc", title: "asc", kind: "asc" },
-    defaultSort: "published",
-  },
-  actors: {
-    path: "/actors",
-    noun: "actor",
-    enums: { kind: ActorKind },
-    links: { request: "request" },
-    sides: {},
-    search: true,
-    country: true,
-    region: false,
-    dates: false,
-    verification: true,
-    deletable: true,
-    sorts: { name: "asc", kind: "asc" },
-    defaultSort: "name",
-  },
-  weaponSystems: {
-    path: "/weapon-systems",
-    noun: "weapon system",
-    enums: { weapon: WeaponCategory },
-    links: {},
-    sides: {},
-    search: true,
-    country: true,
-    region: false,
-    dates: false,
-    verification: true,
-    deletable: true,
-    sorts: { name: "asc", category: "asc" },
-    defaultSort: "name",
-  },
-  countries: {
-    path: "/countries",
-    noun: "country",
-    enums: {},
-    links: {},
-    sides: {},
-    search: true,
-    country: false,
-    region: true,
-    dates: false,
-    verification: false,
-    deletable: false,
-    sorts: { name: "asc", alpha2: "asc", region: "asc", made: "desc", received: "desc", unresolved: "desc" },
-    defaultSort: "name",
-  },
-} as const satisfies Record<string, ListSpec>;
+  ...(Object.fromEntries(
+    RECORD_TYPES.flatMap((t) => {
+      const d = DEFINITIONS[t];
+      return d.list ? [[`${t}s`, { ...d.list, path: `/${d.segment}`, noun: d.label.toLowerCase() }]] : [];
+    }),
+  ) as RecordListSpecs),
+  countries: COUNTRY_LIST,
+};
 
 export type ListType = keyof typeof LIST_SPECS;
 type Spec<T extends ListType> = (typeof LIST_SPECS)[T];

@@ -9,8 +9,8 @@ import { dropDatabase, withClient } from "@/tools/postgres/admin";
 import { GENERATED_TABLES, generateLarge, plannedCounts, type GenerateSummary } from "@/tools/scale/generate";
 import { dropStructures, pendingFile, readStructures } from "@/tools/scale/structures";
 import { seed } from "@/tools/seed/load";
-import { inspectionSchema } from "@/lib/records/inspection/schema";
-import { transferSchema } from "@/lib/records/transfer/schema";
+import { inspectionSchema } from "@/lib/records/inspection/definition";
+import { transferSchema } from "@/lib/records/transfer/definition";
 import { vagueDateInput } from "@/lib/vague-date";
 import { createMigratedDatabase, serverUrl } from "@/tests/helpers/db";
 

@@ -259,12 +259,12 @@ describe("form specs", () => {
   // Each form sends exactly the keys its strict schema takes: the empty values
   // and the fields (with their "estimated" boxes) name the keys formValues gives.
   const forms = {
-    transfer: { mod: () => import("@/lib/records/transfer/fields").then((m) => ({ fields: m.transferFields, empty: m.emptyTransferValues() })), id: () => ids.transfer },
-    inspection: { mod: () => import("@/lib/records/inspection/fields").then((m) => ({ fields: m.inspectionFields, empty: m.emptyInspectionValues() })), id: () => ids.inspection },
-    source: { mod: () => import("@/lib/records/source/fields").then((m) => ({ fields: m.sourceFields, empty: m.emptySourceValues() })), id: () => ids.article },
-    actor: { mod: () => import("@/lib/records/actor/fields").then((m) => ({ fields: m.actorFields, empty: m.emptyActorValues() })), id: () => ids.antonov },
-    weaponSystem: { mod: () => import("@/lib/records/weapon-system/fields").then((m) => ({ fields: m.weaponSystemFields, empty: m.emptyWeaponSystemValues() })), id: () => ids.igla },
-    quote: { mod: () => import("@/lib/records/quote/fields").then((m) => ({ fields: m.quoteFieldSpecs, empty: m.emptyQuoteValues() })), id: () => ids.kulikovQuote },
+    transfer: { mod: () => import("@/lib/records/transfer/definition").then((m) => ({ fields: m.transferFields, empty: m.emptyTransferValues() })), id: () => ids.transfer },
+    inspection: { mod: () => import("@/lib/records/inspection/definition").then((m) => ({ fields: m.inspectionFields, empty: m.emptyInspectionValues() })), id: () => ids.inspection },
+    source: { mod: () => import("@/lib/records/source/definition").then((m) => ({ fields: m.sourceFields, empty: m.emptySourceValues() })), id: () => ids.article },
+    actor: { mod: () => import("@/lib/records/actor/definition").then((m) => ({ fields: m.actorFields, empty: m.emptyActorValues() })), id: () => ids.antonov },
+    weaponSystem: { mod: () => import("@/lib/records/weapon-system/definition").then((m) => ({ fields: m.weaponSystemFields, empty: m.emptyWeaponSystemValues() })), id: () => ids.igla },
+    quote: { mod: () => import("@/lib/records/quote/definition").then((m) => ({ fields: m.quoteFieldSpecs, empty: m.emptyQuoteValues() })), id: () => ids.kulikovQuote },
   } as const;
 
   it.each(Object.keys(forms) as (keyof typeof forms)[])("%s: fields and empty values match the record's form values and schema", async (type) => {

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { RelatedListView } from "@/components/records/related-list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listCitations } from "@/lib/db/records/related-lists";
-import { credibilityLabel } from "@/lib/records/source/fields";
+import { credibilityLabel } from "@/lib/records/source/definition";
 import type { RawSearchParams } from "@/lib/lists/params";
 import { CITATION_FILTERS, parseRelatedListParams, type CitationFilter } from "@/lib/lists/related-params";
 

@@ -2,10 +2,11 @@
 // form sends it.
 // The actor form, field by field.
 import { z } from "zod";
-import type { ActorKind } from "@/lib/generated/prisma/enums";
 import { optionalIdField, optionalText, recordIdField, requiredText, visibilityField } from "@/lib/validation/common";
 import { enumOptions, type FieldSpec, visibilitySpec } from "@/lib/records/form/fields";
 import { actorKindLabel } from "@/lib/format/labels";
+import { ActorKind } from "@/lib/generated/prisma/enums";
+import { defineRecordType } from "@/lib/records/define";
 
 export const ACTOR_KINDS = ["PERSON", "GOVERNMENT_BODY", "ORGANISATION", "ARMED_GROUP"] as const satisfies readonly ActorKind[];
 
@@ -45,3 +46,30 @@ export function emptyActorValues(): Record<string, unknown> {
     visibility: "INTERNAL",
   };
 }
+
+/** The actor record type (lib/records/define.ts). */
+export const actorDefinition = defineRecordType({
+  type: "actor",
+  entityType: "ACTOR",
+  table: "Actor",
+  segment: "actors",
+  label: "Actor",
+  plural: "actors",
+  schema: actorSchema,
+  fields: actorFields,
+  emptyValues: () => emptyActorValues(),
+  list: {
+    enums: { kind: ActorKind },
+    links: { request: "request" },
+    sides: {},
+    search: true,
+    country: true,
+    region: false,
+    dates: false,
+    verification: true,
+    deletable: true,
+    sorts: { name: "asc", kind: "asc" },
+    defaultSort: "name",
+  },
+  displayName: (a: { name: string }) => a.name,
+});

@@ -1,41 +1,11 @@
 import "server-only";
 // Actors for the generic record service.
 import { assertCountries, stillUsed } from "@/lib/records/references";
-import type { RecordConfig } from "@/lib/records/types";
-import { actorSchema, type ActorData } from "@/lib/records/actor/schema";
+import { defineRecordService } from "@/lib/records/types";
+import { type ActorData, actorDefinition } from "@/lib/records/actor/definition";
 
-export const actorRecord: RecordConfig<ActorData> = {
-  entityType: "ACTOR",
-  table: "Actor",
-  label: "Actor",
-  plural: "actors",
-  href: (id) => `/actors/${id}`,
+export const actorRecord = defineRecordService(actorDefinition, {
   delegate: (tx) => tx.actor as never,
-  schema: actorSchema,
-
-  columns: (d) => ({
-    name: d.name,
-    kind: d.kind,
-    title: d.title,
-    affiliation: d.affiliation,
-    countryId: d.countryId,
-    notes: d.notes,
-    visibility: d.visibility,
-  }),
-
-  async formValues(tx, id) {
-    const a = await tx.actor.findUnique({ where: { id } });
-    if (!a) return null;
-    return {
-      name: a.name,
-      kind: a.kind,
-      title: a.title,
-      affiliation: a.affiliation,
-      countryId: a.countryId,
-      notes: a.notes,
-      visibility: a.visibility,
-    };
-  },
 
   async checkReferences(tx, _actor, d) {
     await assertCountries(tx, [d.countryId], "countryId");
@@ -47,4 +17,4 @@ export const actorRecord: RecordConfig<ActorData> = {
       { one: "quote", many: "quotes", count: (where) => tx.quote.count({ where: { ...where, speakerId: id } }) },
     ]);
   },
-};
+});

@@ -2,14 +2,14 @@
 // not part of the form: it moves only through a status change with a note
 // (lib/records/concern/service.ts, changeConcernStatus), by the rules of
 // lib/records/concern/status.ts.
-// The concern form, field by field. The status is not here: it changes only
-// through a status change with a note.
 import { z } from "zod";
-import type { ConcernCategory, ConcernCountryRole, Severity } from "@/lib/generated/prisma/enums";
 import { idList, optionalIdField, optionalText, recordIdField, requiredText, visibilityField } from "@/lib/validation/common";
 import { parseVagueDate, vagueDateField } from "@/lib/vague-date";
 import { enumOptions, VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form/fields";
 import { concernCategoryLabel, concernCountryRoleLabel, severityLabel } from "@/lib/format/labels";
+import { CONCERN_STATUSES, STATUS_MESSAGE, statusNoteField } from "@/lib/records/concern/status";
+import { ConcernCategory, type ConcernCountryRole, ConcernStatus, Severity } from "@/lib/generated/prisma/enums";
+import { defineRecordType } from "@/lib/records/define";
 
 export const CONCERN_CATEGORIES = [
   "DIVERSION",
@@ -126,3 +126,30 @@ export function emptyConcernValues(today: string): Record<string, unknown> {
     transferIds: [],
   };
 }
+
+/** The concern record type (lib/records/define.ts). */
+export const concernDefinition = defineRecordType({
+  type: "concern",
+  entityType: "CONCERN",
+  table: "Concern",
+  segment: "concerns",
+  label: "Concern",
+  plural: "concerns",
+  schema: concernSchema,
+  fields: concernFields,
+  emptyValues: (today) => emptyConcernValues(today),
+  list: {
+    enums: { status: ConcernStatus, severity: Severity, category: ConcernCategory },
+    links: { transfer: "transfer", request: "request" },
+    sides: {},
+    search: true,
+    country: true,
+    region: false,
+    dates: true,
+    verification: true,
+    deletable: true,
+    sorts: { opened: "desc", title: "asc", severity: "desc", status: "asc", review: "asc" },
+    defaultSort: "opened",
+  },
+  displayName: (c: { title: string }) => c.title,
+});

@@ -10,34 +10,16 @@ import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/permissions";
 import { assertCountries, assertUsable } from "@/lib/records/references";
 import { conflict, loadForChange, parse, writeAudit } from "@/lib/records/service";
-import type { RecordConfig } from "@/lib/records/types";
-import { concernSchema, concernStatusSchema, dayDateInput, type ConcernData } from "@/lib/records/concern/definition";
+import { defineRecordService } from "@/lib/records/types";
+import { type ConcernData, concernDefinition, concernStatusSchema, dayDateInput } from "@/lib/records/concern/definition";
 import { checkTransition } from "@/lib/records/concern/status";
 import { vagueDateInput } from "@/lib/vague-date";
 
 /** The note of the status change every concern starts with. */
 export const OPENING_NOTE = "Concern opened.";
 
-export const concernRecord: RecordConfig<ConcernData> = {
-  entityType: "CONCERN",
-  table: "Concern",
-  label: "Concern",
-  plural: "concerns",
-  href: (id) => `/concerns/${id}`,
+export const concernRecord = defineRecordService(concernDefinition, {
   delegate: (tx) => tx.concern as never,
-  schema: concernSchema,
-
-  columns: (d) => ({
-    title: d.title,
-    summary: d.summary,
-    category: d.category,
-    severity: d.severity,
-    ownerId: d.ownerId,
-    nextReviewOn: d.nextReviewOn,
-    openedOn: d.openedOn?.date ?? null,
-    openedOnPrecision: d.openedOn?.precision ?? null,
-    visibility: d.visibility,
-  }),
 
   async writeLinks(tx, id, d) {
     await tx.concernCountry.deleteMany({ where: { concernId: id } });
@@ -60,25 +42,17 @@ export const concernRecord: RecordConfig<ConcernData> = {
     }
   },
 
-  async formValues(tx, id) {
+  // Not the status: it has a lifecycle of its own (changeConcernStatus).
+  async linkValues(tx, id) {
     const c = await tx.concern.findUnique({
       where: { id },
-      include: {
+      select: {
         countryLinks: { orderBy: [{ countryId: "asc" }, { role: "asc" }] },
         transferLinks: { orderBy: { transferId: "asc" } },
       },
     });
-    if (!c) return null;
-    // Not the status: it has a lifecycle of its own (changeConcernStatus).
+    if (!c) return {};
     return {
-      title: c.title,
-      summary: c.summary,
-      category: c.category,
-      severity: c.severity,
-      ownerId: c.ownerId,
-      nextReviewOn: dayDateInput(c.nextReviewOn),
-      openedOn: vagueDateInput(c.openedOn, c.openedOnPrecision),
-      visibility: c.visibility,
       countries: c.countryLinks.map((l) => ({ countryId: l.countryId, role: l.role })),
       transferIds: c.transferLinks.map((l) => l.transferId),
     };
@@ -106,7 +80,7 @@ export const concernRecord: RecordConfig<ConcernData> = {
       }
     }
   },
-};
+});
 
 /** Today as a calendar day (UTC), as `@db.Date` columns hold it. */
 function today(): Date {

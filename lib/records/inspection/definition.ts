@@ -1,11 +1,12 @@
 // An inspection (verification of end use), as its form sends it.
 // The inspection (verification of end use) form, field by field.
 import { z } from "zod";
-import type { InspectionStatus } from "@/lib/generated/prisma/enums";
 import { optionalIdField, optionalText, recordIdField, visibilityField } from "@/lib/validation/common";
 import { vagueDateField } from "@/lib/vague-date";
 import { enumOptions, type FieldSpec, VAGUE_DATE_HINT, visibilitySpec } from "@/lib/records/form/fields";
 import { inspectionStatusLabel } from "@/lib/format/labels";
+import { InspectionStatus } from "@/lib/generated/prisma/enums";
+import { defineRecordType } from "@/lib/records/define";
 
 export const INSPECTION_STATUSES = [
   "NO_RIGHT",
@@ -72,3 +73,41 @@ export function emptyInspectionValues(): Record<string, unknown> {
     visibility: "INTERNAL",
   };
 }
+
+/** "Inspection in Venezuela by Russia: Igla-S", an inspection's one name (titles, links, pickers, exports). */
+export function inspectionName(i: {
+  hostCountry: { name: string };
+  inspectingCountry?: { name: string } | null;
+  inspectingParty?: string | null;
+  weaponSystem?: { name: string } | null;
+}): string {
+  const by = i.inspectingCountry?.name ?? i.inspectingParty;
+  return `Inspection in ${i.hostCountry.name}${by ? ` by ${by}` : ""}${i.weaponSystem ? `: ${i.weaponSystem.name}` : ""}`;
+}
+
+/** The inspection record type (lib/records/define.ts). */
+export const inspectionDefinition = defineRecordType({
+  type: "inspection",
+  entityType: "INSPECTION",
+  table: "Inspection",
+  segment: "inspections",
+  label: "Inspection",
+  plural: "inspections",
+  schema: inspectionSchema,
+  fields: inspectionFields,
+  emptyValues: () => emptyInspectionValues(),
+  list: {
+    enums: { status: InspectionStatus },
+    links: { transfer: "transfer", weaponSystem: "weapon system", concern: "concern" },
+    sides: { host: "host country", inspectedBy: "inspecting country" },
+    search: true,
+    country: true,
+    region: false,
+    dates: true,
+    verification: true,
+    deletable: true,
+    sorts: { asserted: "desc", scheduled: "desc", status: "asc" },
+    defaultSort: "asserted",
+  },
+  displayName: inspectionName,
+});

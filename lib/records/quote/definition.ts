@@ -4,6 +4,7 @@ import { z } from "zod";
 import { optionalIdField, optionalText, requiredText, visibilityField } from "@/lib/validation/common";
 import { vagueDateField } from "@/lib/vague-date";
 import { type FieldSpec, VAGUE_DATE_HINT, visibilitySpec } from "@/lib/records/form/fields";
+import { defineRecordType } from "@/lib/records/define";
 
 export const quoteSchema = z
   .object({
@@ -59,3 +60,27 @@ export function emptyQuoteValues(about: QuotePrefill = {}): Record<string, unkno
     visibility: "INTERNAL",
   };
 }
+
+const QUOTE_NAME_LENGTH = 80;
+
+/** "Antonov: “We are not going to …”", a quote's one name: its speaker and its opening words. */
+export function quoteName(q: { text: string; speaker?: { name: string } | null; speakerLabel?: string | null }): string {
+  const text = q.text.length > QUOTE_NAME_LENGTH ? `${q.text.slice(0, QUOTE_NAME_LENGTH - 1).trimEnd()}…` : q.text;
+  const who = q.speaker?.name ?? q.speakerLabel;
+  return who ? `${who}: “${text}”` : `“${text}”`;
+}
+
+/** The quote record type (lib/records/define.ts). */
+export const quoteDefinition = defineRecordType({
+  type: "quote",
+  entityType: "QUOTE",
+  table: "Quote",
+  segment: "quotes",
+  label: "Quote",
+  plural: "quotes",
+  schema: quoteSchema,
+  fields: quoteFieldSpecs,
+  emptyValues: () => emptyQuoteValues(),
+  list: null,
+  displayName: quoteName,
+});

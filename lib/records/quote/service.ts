@@ -1,49 +1,12 @@
 import "server-only";
 // Quotes for the generic record service. Their sources are their citations.
 import { assertUsable } from "@/lib/records/references";
-import type { RecordConfig } from "@/lib/records/types";
-import { quoteSchema, type QuoteData } from "@/lib/records/quote/schema";
+import { defineRecordService } from "@/lib/records/types";
+import { type QuoteData, quoteDefinition } from "@/lib/records/quote/definition";
 import { vagueDateInput } from "@/lib/vague-date";
 
-export const quoteRecord: RecordConfig<QuoteData> = {
-  entityType: "QUOTE",
-  table: "Quote",
-  label: "Quote",
-  plural: "quotes",
-  href: (id) => `/quotes/${id}`,
+export const quoteRecord = defineRecordService(quoteDefinition, {
   delegate: (tx) => tx.quote as never,
-  schema: quoteSchema,
-
-  columns: (d) => ({
-    text: d.text,
-    speakerId: d.speakerId,
-    speakerLabel: d.speakerLabel,
-    saidOn: d.saidOn?.date ?? null,
-    saidOnPrecision: d.saidOn?.precision ?? null,
-    context: d.context,
-    requestId: d.requestId,
-    concernId: d.concernId,
-    transferId: d.transferId,
-    inspectionId: d.inspectionId,
-    visibility: d.visibility,
-  }),
-
-  async formValues(tx, id) {
-    const q = await tx.quote.findUnique({ where: { id } });
-    if (!q) return null;
-    return {
-      text: q.text,
-      speakerId: q.speakerId,
-      speakerLabel: q.speakerLabel,
-      saidOn: vagueDateInput(q.saidOn, q.saidOnPrecision),
-      context: q.context,
-      requestId: q.requestId,
-      concernId: q.concernId,
-      transferId: q.transferId,
-      inspectionId: q.inspectionId,
-      visibility: q.visibility,
-    };
-  },
 
   async checkReferences(tx, actor, d) {
     const refs = [
@@ -57,4 +20,4 @@ export const quoteRecord: RecordConfig<QuoteData> = {
       if (ref !== null) await assertUsable(tx, actor, table, [ref], field, message);
     }
   },
-};
+});

@@ -5,6 +5,8 @@ import { CLASSIFICATIONS, idList, optionalEnum, optionalRecordId, optionalText, 
 import { vagueDateField } from "@/lib/vague-date";
 import { enumOptions, VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form/fields";
 import { classificationLabel, requestAskLabel, requestChannelLabel, requestResponseLabel } from "@/lib/format/labels";
+import { RequestResponse, WeaponCategory } from "@/lib/generated/prisma/enums";
+import { defineRecordType } from "@/lib/records/define";
 
 export const REQUEST_CHANNELS = ["CABLE", "MEETING", "DEMARCHE", "LETTER", "CALL", "PUBLIC_STATEMENT"] as const;
 export const REQUEST_ASKS = ["HALT_SALE", "SUSPEND_SALE", "CANCEL_SALE", "END_USE_ASSURANCE", "INSPECTION", "INFORMATION", "OTHER"] as const;
@@ -89,3 +91,30 @@ export function emptyRequestValues(today: string): Record<string, unknown> {
     transferIds: [],
   };
 }
+
+/** The diplomatic request record type (lib/records/define.ts). */
+export const requestDefinition = defineRecordType({
+  type: "request",
+  entityType: "DIPLOMATIC_REQUEST",
+  table: "DiplomaticRequest",
+  segment: "requests",
+  label: "Diplomatic request",
+  plural: "diplomatic requests",
+  schema: requestSchema,
+  fields: requestFields,
+  emptyValues: (today) => emptyRequestValues(today),
+  list: {
+    enums: { response: RequestResponse, weapon: WeaponCategory },
+    links: { actor: "actor", requestingActor: "actor", targetActor: "actor", concern: "concern", transfer: "transfer", followUpOf: "request" },
+    sides: { requestedBy: "requesting country", askedOf: "country asked" },
+    search: true,
+    country: true,
+    region: false,
+    dates: true,
+    verification: true,
+    deletable: true,
+    sorts: { date: "desc", title: "asc", response: "asc", ask: "asc" },
+    defaultSort: "date",
+  },
+  displayName: (r: { title: string }) => r.title,
+});

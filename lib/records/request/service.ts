@@ -2,34 +2,11 @@ import "server-only";
 // Diplomatic requests for the generic record service.
 import { ValidationError } from "@/lib/errors";
 import { assertCountries, assertUsable } from "@/lib/records/references";
-import type { RecordConfig } from "@/lib/records/types";
-import { requestSchema, type RequestData } from "@/lib/records/request/schema";
-import { vagueDateInput } from "@/lib/vague-date";
+import { defineRecordService } from "@/lib/records/types";
+import { type RequestData, requestDefinition } from "@/lib/records/request/definition";
 
-export const requestRecord: RecordConfig<RequestData> = {
-  entityType: "DIPLOMATIC_REQUEST",
-  table: "DiplomaticRequest",
-  label: "Diplomatic request",
-  plural: "diplomatic requests",
-  href: (id) => `/requests/${id}`,
+export const requestRecord = defineRecordService(requestDefinition, {
   delegate: (tx) => tx.diplomaticRequest as never,
-  schema: requestSchema,
-
-  columns: (d) => ({
-    title: d.title,
-    occurredOn: d.occurredOn?.date ?? null,
-    occurredOnPrecision: d.occurredOn?.precision ?? null,
-    requestingCountryId: d.requestingCountryId,
-    targetCountryId: d.targetCountryId,
-    channel: d.channel,
-    ask: d.ask,
-    askDetail: d.askDetail,
-    response: d.response,
-    responseSummary: d.responseSummary,
-    classification: d.classification,
-    visibility: d.visibility,
-    followUpOfId: d.followUpOfId,
-  }),
 
   async writeLinks(tx, id, d) {
     await tx.requestActor.deleteMany({ where: { requestId: id } });
@@ -46,29 +23,17 @@ export const requestRecord: RecordConfig<RequestData> = {
     await tx.requestTransfer.createMany({ data: d.transferIds.map((transferId) => ({ requestId: id, transferId })) });
   },
 
-  async formValues(tx, id) {
+  async linkValues(tx, id) {
     const r = await tx.diplomaticRequest.findUnique({
       where: { id },
-      include: {
+      select: {
         actorLinks: { orderBy: { actorId: "asc" } },
         concernLinks: { orderBy: { concernId: "asc" } },
         transferLinks: { orderBy: { transferId: "asc" } },
       },
     });
-    if (!r) return null;
+    if (!r) return {};
     return {
-      title: r.title,
-      occurredOn: vagueDateInput(r.occurredOn, r.occurredOnPrecision),
-      requestingCountryId: r.requestingCountryId,
-      targetCountryId: r.targetCountryId,
-      channel: r.channel,
-      ask: r.ask,
-      askDetail: r.askDetail,
-      response: r.response,
-      responseSummary: r.responseSummary,
-      classification: r.classification,
-      visibility: r.visibility,
-      followUpOfId: r.followUpOfId,
       requestingActorIds: r.actorLinks.filter((a) => a.side === "REQUESTING").map((a) => a.actorId),
       targetActorIds: r.actorLinks.filter((a) => a.side === "TARGET").map((a) => a.actorId),
       concernIds: r.concernLinks.map((l) => l.concernId),
@@ -90,4 +55,4 @@ export const requestRecord: RecordConfig<RequestData> = {
       await assertUsable(tx, actor, "DiplomaticRequest", [d.followUpOfId], "followUpOfId", "Choose the earlier request from the list.");
     }
   },
-};
+});

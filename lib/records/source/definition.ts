@@ -2,12 +2,12 @@
 // The source form, field by field, and the grading words analysts use
 // (source reliability A-F, information credibility 1-6).
 import { z } from "zod";
-import type { SourceKind, SourceReliability } from "@/lib/generated/prisma/enums";
 import { CLASSIFICATIONS, isStorableText, optionalText, requiredText, visibilityField } from "@/lib/validation/common";
 import { vagueDateField } from "@/lib/vague-date";
 import { enumOptions, type FieldSpec, type Option, VAGUE_DATE_HINT, visibilitySpec } from "@/lib/records/form/fields";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
-import type { SourceReliability } from "@/lib/generated/prisma/enums";
+import { SourceKind, type SourceReliability } from "@/lib/generated/prisma/enums";
+import { defineRecordType } from "@/lib/records/define";
 
 export const SOURCE_KINDS = [
   "DIPLOMATIC_CABLE",
@@ -124,3 +124,30 @@ export function emptySourceValues(): Record<string, unknown> {
     visibility: "INTERNAL",
   };
 }
+
+/** The source record type (lib/records/define.ts). */
+export const sourceDefinition = defineRecordType({
+  type: "source",
+  entityType: "SOURCE",
+  table: "Source",
+  segment: "sources",
+  label: "Source",
+  plural: "sources",
+  schema: sourceSchema,
+  fields: sourceFields,
+  emptyValues: () => emptySourceValues(),
+  list: {
+    enums: { kind: SourceKind },
+    links: {},
+    sides: {},
+    search: true,
+    country: false,
+    region: false,
+    dates: true,
+    verification: true,
+    deletable: true,
+    sorts: { published: "desc", title: "asc", kind: "asc" },
+    defaultSort: "published",
+  },
+  displayName: (s: { title: string }) => s.title,
+});

@@ -3,10 +3,11 @@
 // The arms transfer form, field by field. Every figure may stay empty
 // (unknown) and has an "estimated" box, as registers mark uncertain figures.
 import { z } from "zod";
-import type { TransferStatus } from "@/lib/generated/prisma/enums";
 import { optionalIdField, optionalText, recordIdField, visibilityField } from "@/lib/validation/common";
 import { enumOptions, type FieldSpec, visibilitySpec } from "@/lib/records/form/fields";
 import { transferStatusLabel } from "@/lib/format/labels";
+import { TransferStatus, WeaponCategory } from "@/lib/generated/prisma/enums";
+import { defineRecordType } from "@/lib/records/define";
 
 export const TRANSFER_STATUSES = ["REPORTED", "ORDERED", "IN_DELIVERY", "DELIVERED", "SUSPENDED", "CANCELLED"] as const satisfies readonly TransferStatus[];
 
@@ -176,3 +177,42 @@ export function emptyTransferValues(): Record<string, unknown> {
     visibility: "INTERNAL",
   };
 }
+
+/** "Russia to Venezuela: Igla-S", a transfer's one name (titles, links, pickers, exports). */
+export function transferName(t: {
+  supplier: { name: string };
+  recipient: { name: string };
+  weaponSystem?: { name: string } | null;
+  /** A weapon system is named but the reader may not see it. */
+  weaponSystemHidden?: boolean;
+}): string {
+  const weapon = t.weaponSystem?.name ?? (t.weaponSystemHidden ? "weapon system not shown" : "weapon system unknown");
+  return `${t.supplier.name} to ${t.recipient.name}: ${weapon}`;
+}
+
+/** The transfer record type (lib/records/define.ts). */
+export const transferDefinition = defineRecordType({
+  type: "transfer",
+  entityType: "ARMS_TRANSFER",
+  table: "ArmsTransfer",
+  segment: "transfers",
+  label: "Transfer",
+  plural: "transfers",
+  schema: transferSchema,
+  fields: transferFields,
+  emptyValues: () => emptyTransferValues(),
+  list: {
+    enums: { status: TransferStatus, weapon: WeaponCategory },
+    links: { weaponSystem: "weapon system", concern: "concern", request: "request" },
+    sides: { supplier: "supplier", recipient: "recipient" },
+    search: true,
+    country: true,
+    region: false,
+    dates: true,
+    verification: true,
+    deletable: true,
+    sorts: { year: "desc", status: "asc", added: "desc" },
+    defaultSort: "year",
+  },
+  displayName: transferName,
+});

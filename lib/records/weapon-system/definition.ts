@@ -1,10 +1,11 @@
 // A weapon system, as its form sends it.
 // The weapon system form, field by field.
 import { z } from "zod";
-import type { WeaponCategory } from "@/lib/generated/prisma/enums";
 import { optionalIdField, optionalText, requiredText, visibilityField } from "@/lib/validation/common";
 import { enumOptions, type FieldSpec, visibilitySpec } from "@/lib/records/form/fields";
 import { weaponCategoryLabel } from "@/lib/format/labels";
+import { WeaponCategory } from "@/lib/generated/prisma/enums";
+import { defineRecordType } from "@/lib/records/define";
 
 export const WEAPON_CATEGORIES = [
   "AIRCRAFT",
@@ -52,3 +53,30 @@ export function emptyWeaponSystemValues(): Record<string, unknown> {
     visibility: "INTERNAL",
   };
 }
+
+/** The weapon system record type (lib/records/define.ts). */
+export const weaponSystemDefinition = defineRecordType({
+  type: "weaponSystem",
+  entityType: "WEAPON_SYSTEM",
+  table: "WeaponSystem",
+  segment: "weapon-systems",
+  label: "Weapon system",
+  plural: "weapon systems",
+  schema: weaponSystemSchema,
+  fields: weaponSystemFields,
+  emptyValues: () => emptyWeaponSystemValues(),
+  list: {
+    enums: { weapon: WeaponCategory },
+    links: {},
+    sides: {},
+    search: true,
+    country: true,
+    region: false,
+    dates: false,
+    verification: true,
+    deletable: true,
+    sorts: { name: "asc", category: "asc" },
+    defaultSort: "name",
+  },
+  displayName: (w: { name: string }) => w.name,
+});

@@ -1,39 +1,11 @@
 import "server-only";
 // Weapon systems for the generic record service.
 import { assertCountries, stillUsed } from "@/lib/records/references";
-import type { RecordConfig } from "@/lib/records/types";
-import { weaponSystemSchema, type WeaponSystemData } from "@/lib/records/weapon-system/schema";
+import { defineRecordService } from "@/lib/records/types";
+import { type WeaponSystemData, weaponSystemDefinition } from "@/lib/records/weapon-system/definition";
 
-export const weaponSystemRecord: RecordConfig<WeaponSystemData> = {
-  entityType: "WEAPON_SYSTEM",
-  table: "WeaponSystem",
-  label: "Weapon system",
-  plural: "weapon systems",
-  href: (id) => `/weapon-systems/${id}`,
+export const weaponSystemRecord = defineRecordService(weaponSystemDefinition, {
   delegate: (tx) => tx.weaponSystem as never,
-  schema: weaponSystemSchema,
-
-  columns: (d) => ({
-    name: d.name,
-    designation: d.designation,
-    category: d.category,
-    description: d.description,
-    originCountryId: d.originCountryId,
-    visibility: d.visibility,
-  }),
-
-  async formValues(tx, id) {
-    const w = await tx.weaponSystem.findUnique({ where: { id } });
-    if (!w) return null;
-    return {
-      name: w.name,
-      designation: w.designation,
-      category: w.category,
-      description: w.description,
-      originCountryId: w.originCountryId,
-      visibility: w.visibility,
-    };
-  },
 
   async checkReferences(tx, _actor, d) {
     await assertCountries(tx, [d.originCountryId], "originCountryId");
@@ -45,4 +17,4 @@ export const weaponSystemRecord: RecordConfig<WeaponSystemData> = {
       { one: "inspection", many: "inspections", count: (where) => tx.inspection.count({ where: { ...where, weaponSystemId: id } }) },
     ]);
   },
-};
+});

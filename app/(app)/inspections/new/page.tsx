@@ -6,7 +6,7 @@ import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getTransfer } from "@/lib/records/transfer/queries";
 import { countryOptions } from "@/lib/records/request/queries";
-import { emptyInspectionValues, inspectionFields } from "@/lib/records/inspection/fields";
+import { emptyInspectionValues, inspectionFields } from "@/lib/records/inspection/definition";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New inspection" };

@@ -5,7 +5,7 @@ import { RecordForm } from "@/components/forms/record-form";
 import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { countryOptions } from "@/lib/records/request/queries";
-import { emptyQuoteValues, quoteFieldSpecs, type QuotePrefill } from "@/lib/records/quote/fields";
+import { emptyQuoteValues, quoteFieldSpecs, type QuotePrefill } from "@/lib/records/quote/definition";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New quote" };

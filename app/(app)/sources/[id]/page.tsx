@@ -12,7 +12,7 @@ import { isPartial } from "@/lib/db/records/related";
 import { getSource } from "@/lib/records/source/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, sourceKindLabel } from "@/lib/format/labels";
-import { reliabilityLabel } from "@/lib/records/source/fields";
+import { reliabilityLabel } from "@/lib/records/source/definition";
 import { can, canDelete, canEdit } from "@/lib/permissions";
 
 type Props = { params: Promise<{ id: string }> };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { RecordForm } from "@/components/forms/record-form";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { emptySourceValues, sourceFields } from "@/lib/records/source/fields";
+import { emptySourceValues, sourceFields } from "@/lib/records/source/definition";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New source" };

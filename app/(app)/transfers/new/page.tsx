@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { RecordForm } from "@/components/forms/record-form";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { countryOptions } from "@/lib/records/request/queries";
-import { emptyTransferValues, transferFields } from "@/lib/records/transfer/fields";
+import { emptyTransferValues, transferFields } from "@/lib/records/transfer/definition";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New arms transfer" };

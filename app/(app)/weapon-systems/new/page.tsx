@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { RecordForm } from "@/components/forms/record-form";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { countryOptions } from "@/lib/records/request/queries";
-import { emptyWeaponSystemValues, weaponSystemFields } from "@/lib/records/weapon-system/fields";
+import { emptyWeaponSystemValues, weaponSystemFields } from "@/lib/records/weapon-system/definition";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "New weapon system" };

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getActor } from "@/lib/records/actor/queries";
 import { countryOptions } from "@/lib/records/request/queries";
-import { actorFields } from "@/lib/records/actor/fields";
+import { actorFields } from "@/lib/records/actor/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { actorRecord } from "@/lib/records/actor/service";

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getConcern } from "@/lib/records/concern/queries";
 import { countryOptions } from "@/lib/records/request/queries";
-import { concernFields } from "@/lib/records/concern/fields";
+import { concernFields } from "@/lib/records/concern/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { concernRecord } from "@/lib/records/concern/service";

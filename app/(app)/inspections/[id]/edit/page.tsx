@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getInspection, inspectionTitle } from "@/lib/records/inspection/queries";
 import { countryOptions } from "@/lib/records/request/queries";
-import { inspectionFields } from "@/lib/records/inspection/fields";
+import { inspectionFields } from "@/lib/records/inspection/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { inspectionRecord } from "@/lib/records/inspection/service";

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getQuote } from "@/lib/records/quote/queries";
 import { countryOptions } from "@/lib/records/request/queries";
-import { quoteFieldSpecs } from "@/lib/records/quote/fields";
+import { quoteFieldSpecs } from "@/lib/records/quote/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { quoteRecord } from "@/lib/records/quote/service";

@@ -6,7 +6,7 @@ import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { countryOptions, getRequest } from "@/lib/records/request/queries";
-import { requestFields } from "@/lib/records/request/fields";
+import { requestFields } from "@/lib/records/request/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { requestRecord } from "@/lib/records/request/service";

@@ -6,7 +6,7 @@ import { parseId } from "@/components/record-parts";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getSource } from "@/lib/records/source/queries";
-import { sourceFields } from "@/lib/records/source/fields";
+import { sourceFields } from "@/lib/records/source/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { sourceRecord } from "@/lib/records/source/service";

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getTransfer, transferTitle } from "@/lib/records/transfer/queries";
 import { countryOptions } from "@/lib/records/request/queries";
-import { transferFields } from "@/lib/records/transfer/fields";
+import { transferFields } from "@/lib/records/transfer/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { transferRecord } from "@/lib/records/transfer/service";

@@ -7,7 +7,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { getWeaponSystem } from "@/lib/records/weapon-system/queries";
 import { countryOptions } from "@/lib/records/request/queries";
-import { weaponSystemFields } from "@/lib/records/weapon-system/fields";
+import { weaponSystemFields } from "@/lib/records/weapon-system/definition";
 import { canEdit } from "@/lib/permissions";
 import { visibleFormValues } from "@/lib/records/links";
 import { weaponSystemRecord } from "@/lib/records/weapon-system/service";
