@@ -10,10 +10,14 @@ import nextTs from "eslint-config-next/typescript";
 //                  lib/permissions, lib/vague-date, lib/timeline, lib/format,
 //                  lib/validation, lib/lists (list parameters), lib/charts,
 //                  lib/map, lib/http/client-address: no database, no session.
+//                  With them, the record definitions, pure too: lib/records/
+//                  define.ts, definitions.ts, paths.ts, form/, and each type's
+//                  definition.ts (and concern/status.ts): schema, fields, list.
 //   2. db          lib/db: the client, Prisma, visibility, transactions, audit,
 //                  lists/common, countries, lookups... The infrastructure and
 //                  the queries that belong to no record type. Never a session:
-//                  functions take the viewer as an argument.
+//                  functions take the viewer as an argument. It may read the
+//                  record definitions (base), not a type's queries or service.
 //   3. domain      lib/records (each record type in lib/records/<type>/, the
 //                  generic service, registries) and lib/auth (sessions, sign-in,
 //                  passwords, users, API tokens). lib/auth reads the database,
@@ -36,7 +40,7 @@ import nextTs from "eslint-config-next/typescript";
 // import lib, never app or components; nothing outside tools/ and tests/
 // imports tools. tests/ may import anything.
 //
-// Imports go through the @/ alias (relative ../ imports are refused in app,
+// Imports go through the @/ alias (relative imports, but a ./x.css, are refused in app,
 // components and lib) so that these patterns see every static import. Dynamic
 // import() and require() are not checked.
 
@@ -52,7 +56,12 @@ const FEATURES = {
   group: ["@/lib/api/**", "@/lib/actions/**", "@/lib/import/**", "@/lib/dashboard/**", "@/lib/pages/**"],
   message: "A lower layer does not import the features above it (lib/api, lib/actions, lib/import, lib/dashboard, lib/pages): move the shared piece down, or pass it in as an argument (layers: eslint.config.mjs).",
 };
-const RECORDS = { group: ["@/lib/records/**"], message: "A lower layer does not import lib/records: move the shared piece down (lib/db, or a base module), or pass it in (layers: eslint.config.mjs)." };
+// Base modules may import the record definitions (pure), not the rest of lib/records.
+const RECORDS_IMPL = {
+  regex: "^@/lib/records/(?!(define|definitions|paths)$|form/(fields|display|registry)$|[^/]+/(definition|status)$)",
+  message: "Base modules and record definitions are pure: they may import a record type's definition (lib/records/<type>/definition.ts, lib/records/definitions.ts), never its queries, service or registry (layers: eslint.config.mjs).",
+};
+const RECORDS = { regex: RECORDS_IMPL.regex, message: "lib/db does not import lib/records beyond the definitions (pure): move the shared piece down (lib/db, or a base module), or pass it in (layers: eslint.config.mjs)." };
 const AUTH = { group: ["@/lib/auth/**"], message: "lib/auth sits above lib/db and beside lib/records: take the user as an argument (type Viewer, lib/db/visibility) instead of importing lib/auth (layers: eslint.config.mjs)." };
 const DB = { group: ["@/lib/db/**"], message: "Base modules do not touch the database: move the code into lib/db, or take the data as an argument (layers: eslint.config.mjs)." };
 const RELATIVE = { regex: "^\\.\\.?/(?!.*\\.css$)", message: "Import with the @/ alias (\"@/lib/...\"), so that the boundary rules below see where the import goes." };
@@ -64,19 +73,21 @@ const QUERIES = {
 };
 // What gathers every record type: a record type's own folder importing it is a cycle.
 const ALL_TYPES = {
-  group: ["@/lib/records/registry", "@/lib/records/*registry*", "@/lib/records/**/registry", "@/lib/db/lists/registry", "@/lib/records/links", "@/lib/records/citations", "@/lib/records/log-request", "@/lib/records/actions"],
+  group: ["@/lib/records/registry", "@/lib/records/definitions", "@/lib/records/*registry*", "@/lib/records/**/registry", "@/lib/db/lists/registry", "@/lib/records/links", "@/lib/records/citations", "@/lib/records/log-request", "@/lib/records/actions"],
   message: "A record type's folder does not import what gathers every record type (registries, links, citations): that imports this type back. Import the other type's own module, or take what you need as an argument.",
 };
 
 const restrict = (...patterns) => ["error", { patterns }];
 const ACTION_FILES = ["lib/**/actions.ts"];
+const DEFINITION_FILES = ["lib/records/define.ts", "lib/records/definitions.ts", "lib/records/paths.ts", "lib/records/form/**", "lib/records/*/definition.ts", "lib/records/*/status.ts"];
+const BASE = [RELATIVE, TOOLS, APP, COMPONENTS, ACTIONS, ENTRY, FEATURES, RECORDS_IMPL, AUTH, DB];
 
 const boundaries = [
   // Every file of lib first; the blocks below narrow it per layer (a later block replaces the rule's options).
   { files: ["lib/**"], rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, COMPONENTS, ACTIONS) } },
   {
     files: ["lib/errors.ts", "lib/env.ts", "lib/log.ts", "lib/permissions.ts", "lib/vague-date.ts", "lib/timeline.ts", "lib/format/**", "lib/validation/**", "lib/lists/**", "lib/charts/**", "lib/map/**", "lib/http/client-address.ts"],
-    rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, COMPONENTS, ACTIONS, ENTRY, FEATURES, RECORDS, AUTH, DB) },
+    rules: { "no-restricted-imports": restrict(...BASE) },
   },
   { files: ["lib/db/**"], ignores: ACTION_FILES, rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, COMPONENTS, ACTIONS, ENTRY, FEATURES, RECORDS, AUTH) } },
   { files: ["lib/auth/**"], ignores: ACTION_FILES, rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, COMPONENTS, ACTIONS, ENTRY, FEATURES, RECORDS) } },
@@ -91,6 +102,9 @@ const boundaries = [
     ignores: ACTION_FILES,
     rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, COMPONENTS, ACTIONS, ENTRY) },
   },
+  // After lib/records: the definitions are base modules (pure), and a type's own does not import the registries either.
+  { files: DEFINITION_FILES, rules: { "no-restricted-imports": restrict(...BASE) } },
+  { files: ["lib/records/*/definition.ts", "lib/records/*/status.ts"], ignores: ["lib/records/form/**"], rules: { "no-restricted-imports": restrict(...BASE, ALL_TYPES) } },
   { files: ACTION_FILES, rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, COMPONENTS, ENTRY) } },
   { files: ["components/**"], rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, { ...APP, message: "components/ does not import app/: server actions live in lib/**/actions.ts, shared code in lib/." }, ENTRY, QUERIES) } },
   { files: ["app/**"], rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, ENTRY, QUERIES) } },

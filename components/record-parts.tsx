@@ -29,6 +29,5 @@ export function VerificationBadge({ verifiedAt, by }: { verifiedAt: Date | null;
   );
 }
 
-export function parseId(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : null;
-}
+// Kept here for the pages that still import it from this file; it lives in lib.
+export { parseId } from "@/lib/validation/ids";

@@ -4,7 +4,7 @@ import { DemoBanner } from "@/components/demo-banner";
 import { LogShortcut } from "@/components/log-shortcut";
 import { SignOutButton } from "@/components/sign-out-button";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { hasActiveDemoAccounts } from "@/lib/db/users";
+import { hasActiveDemoAccounts } from "@/lib/auth/users";
 import { can } from "@/lib/permissions";
 
 // Everything in this group is for signed-in users only. The proxy sends

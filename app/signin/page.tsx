@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { DemoBanner } from "@/components/demo-banner";
 import { SignInForm } from "@/components/sign-in-form";
 import { getSessionUser } from "@/lib/auth/current-user";
-import { hasActiveDemoAccounts } from "@/lib/db/users";
+import { hasActiveDemoAccounts } from "@/lib/auth/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -2,7 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useState, useTransition } from "react";
-import { changeOwnPasswordAction, signOutEverywhereAction } from "@/app/(app)/account/actions";
+import { changeOwnPasswordAction, signOutEverywhereAction } from "@/lib/auth/actions";
 import { buttonClass, Field, FormError, secondaryButtonClass } from "@/components/field";
 
 export function ChangePasswordForm() {

@@ -3,7 +3,7 @@
 // copy button), see each token's scope, expiry and last use, revoke one.
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createApiTokenAction, revokeApiTokenAction } from "@/app/(app)/account/actions";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/auth/actions";
 import { buttonClass, Field, FormError, secondaryButtonClass } from "@/components/field";
 
 export type TokenRow = {

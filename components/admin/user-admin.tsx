@@ -7,7 +7,7 @@ import {
   createUserAction,
   resetUserPasswordAction,
   setUserActiveAction,
-} from "@/app/(app)/admin/users/actions";
+} from "@/lib/auth/actions";
 import { buttonClass, Field, FormError, secondaryButtonClass } from "@/components/field";
 import type { ActionResult } from "@/lib/actions/run-action";
 import { ROLES, type AppRole } from "@/lib/permissions";

@@ -7,8 +7,9 @@
 // table on the page (`tableHref`), for screen readers and for everyone.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-export type CountryChartSeries = { key: string; label: string; color: string };
-export type CountryChartRow = { x: string } & Record<string, string | number>;
+import type { CountryChartRow, CountryChartSeries } from "@/lib/charts/types";
+
+export type { CountryChartRow, CountryChartSeries };
 
 type TooltipEntry = { dataKey?: unknown; name?: unknown; value?: unknown; color?: string };
 

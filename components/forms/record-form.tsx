@@ -4,7 +4,7 @@
 // fields, and the conflict view when someone else saved first.
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
-import { saveRecordAction } from "@/app/(app)/records/actions";
+import { saveRecordAction } from "@/lib/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordFields, type FieldErrors, type Values } from "@/components/forms/record-fields";
 import type { FieldSpec, Option } from "@/lib/records/form/fields";

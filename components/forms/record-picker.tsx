@@ -3,7 +3,7 @@
 // A type-ahead over existing records (ARIA combobox with a listbox), for one
 // or several records, with "create new" for actors without leaving the form.
 import { useEffect, useId, useRef, useState } from "react";
-import { saveRecordAction } from "@/app/(app)/records/actions";
+import { saveRecordAction } from "@/lib/records/actions";
 import { secondaryButtonClass } from "@/components/field";
 import type { LookupKind, Option } from "@/lib/records/form/fields";
 import { actorKindLabel } from "@/lib/format/labels";

@@ -6,7 +6,7 @@
 // discards the check, and the server checks again on import anyway.
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
-import { checkImportAction, runImportAction } from "@/app/(app)/import/actions";
+import { checkImportAction, runImportAction } from "@/lib/import/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import type { ImportResult } from "@/lib/import/apply";
 import { formatBytes, LOWERING_CHECKBOX, MAX_IMPORT_BYTES, tooLargeMessage, type ImportKind } from "@/lib/import/limits";

@@ -6,7 +6,7 @@
 // checks everything again.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { changeConcernStatusAction } from "@/app/(app)/records/actions";
+import { changeConcernStatusAction } from "@/lib/records/concern/actions";
 import { buttonClass, FormError } from "@/components/field";
 import { concernStatusLabel } from "@/lib/format/labels";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteRecordAction, undeleteRecordAction, verifyRecordAction } from "@/app/(app)/records/actions";
+import { deleteRecordAction, undeleteRecordAction, verifyRecordAction } from "@/lib/records/actions";
 import { FormError, secondaryButtonClass } from "@/components/field";
 
 export type RecordActionsProps = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { restoreRecordVersionAction } from "@/app/(app)/records/actions";
+import { restoreRecordVersionAction } from "@/lib/records/actions";
 import { secondaryButtonClass } from "@/components/field";
 
 export function RestoreVersionButton(props: { type: string; id: number; eventId: number; version: number; label: string }) {

@@ -10,7 +10,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser, type SessionUser } from "@/lib/auth/current-user";
-import { authenticateToken } from "@/lib/db/api-tokens";
+import { authenticateToken } from "@/lib/auth/api-tokens";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/unavailable";

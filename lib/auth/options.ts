@@ -14,7 +14,7 @@ import { deviceCookieName, deviceCookieOptions } from "@/lib/auth/device";
 import { readClientIp } from "@/lib/auth/request-context";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-age";
 import { InvalidCredentialsError, signInWithPassword } from "@/lib/auth/sign-in";
-import { endSession } from "@/lib/db/users";
+import { endSession } from "@/lib/auth/users";
 import { authSecret, env } from "@/lib/env";
 import { RateLimitedError } from "@/lib/errors";
 import { RATE_LIMITED_PREFIX } from "@/lib/auth/sign-in-messages";

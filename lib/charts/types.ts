@@ -38,3 +38,8 @@ export function pointCount(data: readonly BarDatum[], series: readonly ChartSeri
 
 /** The most segments a chart should draw; shaping functions cap categories and series to stay below. */
 export const MAX_POINTS = 1_000;
+
+/** One series of the country page's bar charts (components/charts/country-bar-chart.tsx). */
+export type CountryChartSeries = { key: string; label: string; color: string };
+/** One bar (a year, a category) of the country page's charts: the x label and a value per series key. */
+export type CountryChartRow = { x: string } & Record<string, string | number>;

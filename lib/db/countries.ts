@@ -54,3 +54,9 @@ export async function listCountriesForApi(viewer: Viewer): Promise<ApiCountry[]>
     orderBy: { name: "asc" },
   });
 }
+
+/** Every country's name by id (countries are reference data, readable by all): for showing stored country ids, as the history page does. */
+export async function countryNames(): Promise<Map<number, string>> {
+  const rows = await getDb().country.findMany({ select: { id: true, name: true } });
+  return new Map(rows.map((c) => [c.id, c.name]));
+}

@@ -21,12 +21,12 @@ export const ACTION_BODY_BYTES = 1024 * 1024;
 export const IMPORT_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
 
 export const IMPORT_PATH = "/import";
-/** Who may send the import page a file: those who may run its actions (app/(app)/import/actions.ts). */
+/** Who may send the import page a file: those who may run its actions (lib/import/actions.ts). */
 export const IMPORT_PERMISSION = "record:create" as const;
 
 /** Next.js's server action ids: 42 hex digits (an info byte and a hash). */
 const ACTION_ID = /^[0-9a-f]{42}$/;
-/** API tokens as lib/db/api-tokens.ts issues them: dmk_ and 43 base64url characters. */
+/** API tokens as lib/auth/api-tokens.ts issues them: dmk_ and 43 base64url characters. */
 const API_TOKEN = /^Bearer dmk_[A-Za-z0-9_-]{20,200}$/;
 
 export type Headers = Record<string, string | string[] | undefined>;

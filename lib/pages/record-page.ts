@@ -1,6 +1,6 @@
 import "server-only";
 import { connection } from "next/server";
-import { parseId } from "@/components/record-parts";
+import { parseId } from "@/lib/validation/ids";
 import { requirePageUser, type SessionUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { mayOpen, seesDeleted, type OpenableRecord, type Viewer } from "@/lib/db/visibility";

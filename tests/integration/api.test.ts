@@ -20,7 +20,7 @@ let item: Record<string, Handler>;
 let changesRoute: Record<string, Handler>;
 let countriesRoute: Record<string, Handler>;
 let openapi: typeof import("@/lib/api/openapi");
-let tokens: typeof import("@/lib/db/api-tokens");
+let tokens: typeof import("@/lib/auth/api-tokens");
 
 type Who = "viewer" | "analyst" | "analyst2" | "editor";
 const users = {} as Record<Who, { id: number; email: string; name: string; role: "VIEWER" | "ANALYST" | "EDITOR" }>;
@@ -107,7 +107,7 @@ beforeAll(async () => {
   changesRoute = (await import("@/app/api/v1/changes/route")) as unknown as Record<string, Handler>;
   countriesRoute = (await import("@/app/api/v1/countries/route")) as unknown as Record<string, Handler>;
   openapi = await import("@/lib/api/openapi");
-  tokens = await import("@/lib/db/api-tokens");
+  tokens = await import("@/lib/auth/api-tokens");
   countries = await makeUsAndRussia(ctx.db);
   for (const [who, role] of [["viewer", "VIEWER"], ["analyst", "ANALYST"], ["analyst2", "ANALYST"], ["editor", "EDITOR"]] as const) {
     const u = await makeUser(ctx.db, role, undefined, who);

@@ -63,7 +63,7 @@ beforeAll(async () => {
   countries = await makeUsAndRussia(ctx.db);
   const editor = await makeUser(ctx.db, "EDITOR");
   editorId = editor.id;
-  const tokens = await import("@/lib/db/api-tokens");
+  const tokens = await import("@/lib/auth/api-tokens");
   token = (await tokens.createApiToken({ id: editor.id, email: editor.email, name: editor.name, role: "EDITOR" }, { name: "busy", scope: "READ_WRITE", expiresInDays: 1 }, null)).secret;
 });
 

@@ -100,7 +100,7 @@ beforeAll(async () => {
   const editor = await makeUser(ctx.db, "EDITOR", undefined, "editor");
   editorId = editor.id;
   adminId = (await makeUser(ctx.db, "ADMIN", undefined, "admin")).id;
-  const tokens = await import("@/lib/db/api-tokens");
+  const tokens = await import("@/lib/auth/api-tokens");
   token = (await tokens.createApiToken({ id: editor.id, email: editor.email, name: editor.name, role: "EDITOR" }, { name: "writers", scope: "READ_WRITE", expiresInDays: 5 }, null)).secret;
   await ctx.db.actor.createMany({ data: Array.from({ length: WRITERS }, (_, i) => ({ name: `Actor ${i}`, kind: "PERSON" as const })) });
   actors = (await ctx.db.actor.findMany({ orderBy: { id: "asc" }, select: { id: true } })).map((a) => a.id);
@@ -224,7 +224,7 @@ describe("parallel conflicting updates of one record", () => {
 
 describe("parallel creates with the same unique key", () => {
   it("20 admins creating one e-mail address at once: one user, and clean field errors for the others", async () => {
-    const { createUserAction } = await import("@/app/(app)/admin/users/actions");
+    const { createUserAction } = await import("@/lib/auth/actions");
     await actAs(ctx.db, adminId);
     // The same address as typed by different people: it is trimmed and lower-cased before the unique index decides.
     const spellings = ["same.person@test.local", "Same.Person@test.local", " SAME.PERSON@TEST.LOCAL ", "same.person@Test.Local"];

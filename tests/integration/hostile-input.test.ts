@@ -427,7 +427,7 @@ beforeAll(async () => {
     const u = await makeUser(ctx.db, role, PASSWORD, who);
     users[who] = { id: u.id, sv: u.sessionVersion };
   }
-  const tokens = await import("@/lib/db/api-tokens");
+  const tokens = await import("@/lib/auth/api-tokens");
   const editor = await ctx.db.user.findUniqueOrThrow({ where: { id: users.editor.id } });
   const made = await tokens.createApiToken({ id: editor.id, email: editor.email, name: editor.name, role: "EDITOR" }, { name: "fuzz", scope: "READ_WRITE", expiresInDays: 5 }, null);
   editorToken = made.secret;

@@ -15,7 +15,7 @@ vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").th
 
 const ctx = withMigratedDatabase("import");
 let imp: typeof import("@/lib/import/apply");
-let actions: typeof import("@/app/(app)/import/actions");
+let actions: typeof import("@/lib/import/actions");
 type Who = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
 const who: Record<"viewer" | "analyst" | "editor", Who> = {} as never;
 let igla: number;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   imp = await import("@/lib/import/apply");
-  actions = await import("@/app/(app)/import/actions");
+  actions = await import("@/lib/import/actions");
   for (const role of ["VIEWER", "ANALYST", "EDITOR"] as const) who[role.toLowerCase() as keyof typeof who] = { id: (await makeUser(ctx.db, role)).id, role };
   igla = (await ctx.db.weaponSystem.findFirstOrThrow({ where: { name: "Igla-S" } })).id;
 });

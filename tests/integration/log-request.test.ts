@@ -7,7 +7,7 @@ import { actAs, makeUser } from "@/tests/helpers/session";
 vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").then((m) => m.requestContextMock));
 
 const ctx = withMigratedDatabase("logrequest");
-let action: typeof import("@/app/(app)/requests/actions").logLobbyingAttemptAction;
+let action: typeof import("@/lib/records/request/actions").logLobbyingAttemptAction;
 let ids: { us: number; ru: number; r2005: number; concern: number; transfer: number; source: number; antonov: number };
 let analyst: { id: number };
 let viewer: { id: number };
@@ -15,7 +15,7 @@ let viewer: { id: number };
 beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
-  action = (await import("@/app/(app)/requests/actions")).logLobbyingAttemptAction;
+  action = (await import("@/lib/records/request/actions")).logLobbyingAttemptAction;
   analyst = await makeUser(ctx.db, "ANALYST");
   viewer = await makeUser(ctx.db, "VIEWER");
   const c = async (a2: string) => (await ctx.db.country.findUniqueOrThrow({ where: { alpha2: a2 } })).id;

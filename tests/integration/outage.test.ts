@@ -80,7 +80,7 @@ beforeAll(async () => {
   db = createPrismaClient(url);
   countries = await makeUsAndRussia(db);
   const editor = await makeUser(db, "EDITOR");
-  const tokens = await import("@/lib/db/api-tokens");
+  const tokens = await import("@/lib/auth/api-tokens");
   secret = (await tokens.createApiToken({ id: editor.id, email: editor.email, name: editor.name, role: "EDITOR" }, { name: "outage", scope: "READ_WRITE", expiresInDays: 1 }, null)).secret;
   await actAs(db, null);
   collection = (await import("@/app/api/v1/[resource]/route")) as unknown as Record<string, Handler>;

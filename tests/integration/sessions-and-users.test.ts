@@ -11,9 +11,9 @@ vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").th
 
 const ctx = withMigratedDatabase("sessions");
 let current: typeof import("@/lib/auth/current-user");
-let users: typeof import("@/lib/db/users");
-let adminActions: typeof import("@/app/(app)/admin/users/actions");
-let accountActions: typeof import("@/app/(app)/account/actions");
+let users: typeof import("@/lib/auth/users");
+let adminActions: typeof import("@/lib/auth/actions");
+let accountActions: typeof import("@/lib/auth/actions");
 let options: typeof import("@/lib/auth/options");
 let signIn: typeof import("@/lib/auth/sign-in");
 let countriesApi: typeof import("@/app/api/v1/countries/route");
@@ -21,9 +21,9 @@ let countriesApi: typeof import("@/app/api/v1/countries/route");
 beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", ctx.url);
   current = await import("@/lib/auth/current-user");
-  users = await import("@/lib/db/users");
-  adminActions = await import("@/app/(app)/admin/users/actions");
-  accountActions = await import("@/app/(app)/account/actions");
+  users = await import("@/lib/auth/users");
+  adminActions = await import("@/lib/auth/actions");
+  accountActions = await import("@/lib/auth/actions");
   options = await import("@/lib/auth/options");
   signIn = await import("@/lib/auth/sign-in");
   countriesApi = await import("@/app/api/v1/countries/route");

@@ -10,7 +10,7 @@ import { audit } from "@/lib/db/audit";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { startLocalDatabase } from "@/tools/postgres/local";
 import { migrateDeploy } from "@/tools/postgres/prisma-cli";
-import { createUserSchema } from "@/lib/validation/users";
+import { createUserSchema } from "@/lib/auth/user-schemas";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ChangePasswordForm, SignOutEverywhereButton } from "@/components/account/account-forms";
 import { ApiTokens } from "@/components/account/api-tokens";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listApiTokens } from "@/lib/db/api-tokens";
+import { listApiTokens } from "@/lib/auth/api-tokens";
 
 export const metadata: Metadata = { title: "Your account" };
 

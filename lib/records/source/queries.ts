@@ -7,7 +7,7 @@ import { readableBy, readableSql, redactInvisible, visibilityFields, type Viewer
 import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { RECORDS } from "@/lib/records/registry";
+import { recordHref } from "@/lib/records/paths";
 import type { CitationTarget } from "@/lib/validation/citations";
 import { NESTED_LIMIT, RELATED_LIMIT, type Related } from "@/lib/db/records/related";
 import { relatedOf, relatedPerParent, type RelatedSpec } from "@/lib/db/records/related-db";
@@ -246,7 +246,7 @@ export function citingRecords(citations: (CitingRow | null)[]): CitingRecord[] {
     if (!c) continue;
     const grade = { citationId: c.id, passage: c.passage, credibility: c.credibility, note: c.note };
     const add = (type: CitationTarget, recordId: number, label: string, detail: string | null = null) =>
-      citedBy.push({ ...grade, type, id: recordId, label, detail, href: RECORDS[type].href(recordId) });
+      citedBy.push({ ...grade, type, id: recordId, label, detail, href: recordHref(type, recordId) });
     if (c.request) add("request", c.request.id, c.request.title, formatVagueDate(c.request.occurredOn, c.request.occurredOnPrecision));
     else if (c.concern) add("concern", c.concern.id, c.concern.title);
     else if (c.transfer) {

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { Badge } from "@/components/badge";
 import { CreateUserForm, UserActions } from "@/components/admin/user-admin";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listUsers } from "@/lib/db/users";
+import { listUsers } from "@/lib/auth/users";
 import { can } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Users" };

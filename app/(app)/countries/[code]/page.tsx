@@ -29,7 +29,7 @@ import {
   severityLabel,
   transferStatusLabel,
 } from "@/lib/format/labels";
-import { categoryLabel, deliveriesChart, figureHref, listHref, TIMELINE_SERIES, timelineChart } from "./chart-data";
+import { categoryLabel, deliveriesChart, figureHref, listHref, TIMELINE_SERIES, timelineChart } from "@/lib/pages/country-charts";
 
 type Props = { params: Promise<{ code: string }> };
 

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Badge } from "@/components/badge";
-import { parseId } from "@/components/record-parts";
+import { parseId } from "@/lib/validation/ids";
 import { RestoreVersionButton } from "@/components/records/restore-version-button";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { getDb } from "@/lib/db/client";
+import { countryNames } from "@/lib/db/countries";
 import { lookup, userNames, type LookupOption, type LookupType } from "@/lib/db/lookup";
 import { displayValue, fieldLabel } from "@/lib/records/form/display";
 import { FORM_FIELDS } from "@/lib/records/form/registry";
@@ -43,7 +43,7 @@ export default async function HistoryPage({ params }: Props) {
   const history = await recordHistory(config, viewer, id);
   if (!history) notFound();
   const fields = FORM_FIELDS[type] ?? [];
-  const countries = new Map((await getDb().country.findMany({ select: { id: true, name: true } })).map((c) => [c.id, c.name]));
+  const countries = await countryNames();
   const currentVersion = Math.max(0, ...history.map((h) => h.version ?? 0));
 
   // Names of the records that pickers link, in one query per kind and 100

@@ -1,6 +1,6 @@
 // The country page's chart rows and links, shaped from the grouped rows that
 // PostgreSQL counted (lib/db/country-page.ts): no counting here, only layout.
-import type { CountryChartRow, CountryChartSeries } from "@/components/charts/country-bar-chart";
+import type { CountryChartRow, CountryChartSeries } from "@/lib/charts/types";
 import type { TimelineYear, TransferCategoryGroup } from "@/lib/db/country-page";
 import type { WeaponCategory } from "@/lib/generated/prisma/enums";
 import { weaponCategoryLabel } from "@/lib/format/labels";

@@ -1,12 +1,12 @@
 "use server";
 
-// Server actions for every record type. The service authorises each change on
+// Server actions for every record type (the concern's status has its own:
+// lib/records/concern/actions.ts). The service authorises each change on
 // the record itself (ownership, visibility, role); runAction only makes sure
 // someone is signed in who may read at all.
 import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import { addCitation, removeCitation } from "@/lib/records/citations";
-import { changeConcernStatus } from "@/lib/records/concern/service";
 import { RECORD_TYPES, RECORDS } from "@/lib/records/registry";
 import { createRecord, deleteRecord, restoreVersion, undeleteRecord, updateRecord, verifyRecord } from "@/lib/records/service";
 import { recordId } from "@/lib/validation/common";
@@ -66,13 +66,4 @@ export async function addCitationAction(input: unknown) {
 
 export async function removeCitationAction(input: unknown) {
   return runAction({ permission: "record:edit-own", schema: z.unknown(), input }, ({ user, ip }, d) => removeCitation(user, d, ip));
-}
-
-const statusSchema = z.object({ id: recordId, version, change: z.unknown() });
-
-/** Concern lifecycle; resolving, closing and reopening need concern:resolve (checked in the service). */
-export async function changeConcernStatusAction(input: unknown) {
-  return runAction({ permission: "record:edit-own", schema: statusSchema, input }, ({ user, ip }, d) =>
-    changeConcernStatus(user, d.id, d.version, d.change, ip),
-  );
 }
