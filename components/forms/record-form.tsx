@@ -10,12 +10,8 @@ import { RecordFields, type FieldErrors, type Values } from "@/components/forms/
 import type { FieldSpec, Option } from "@/lib/records/form/fields";
 import { displayValue, fieldLabel } from "@/lib/records/form/display";
 import { reapply } from "@/lib/records/form/reapply";
+import { parseConflictDetails, type ConflictDetails } from "@/lib/records/conflict";
 
-export type ConflictInfo = {
-  currentVersion: number;
-  current: Values;
-  theirChanges: Record<string, { before: unknown; after: unknown }> | null;
-};
 
 export function RecordForm(props: {
   type: string;
@@ -34,7 +30,7 @@ export function RecordForm(props: {
   const [version, setVersion] = useState(props.version);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<ConflictInfo | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [pending, start] = useTransition();
 
   function save(event?: React.FormEvent) {
@@ -48,7 +44,8 @@ export function RecordForm(props: {
       }
       setError(result.error);
       setErrors(result.fieldErrors ?? {});
-      setConflict(result.status === 409 ? (result.details as ConflictInfo) : null);
+      // A 409 without (well-formed) details, such as a record still in use, shows no conflict view.
+      setConflict(result.status === 409 ? parseConflictDetails(result.details) : null);
     });
   }
 
@@ -98,7 +95,7 @@ export function RecordForm(props: {
 }
 
 export function ConflictPanel(props: {
-  conflict: ConflictInfo;
+  conflict: ConflictDetails;
   fields: FieldSpec[];
   countries: Option[];
   mine: Values;

@@ -13,6 +13,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/current-user";
 import { authenticateToken } from "@/lib/auth/api-tokens";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
+import type { ConflictDetails } from "@/lib/records/conflict";
 import { DatabaseUnavailableError, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { ApiTokenScope } from "@/lib/generated/prisma/enums";
@@ -24,7 +25,8 @@ export type ApiPrincipal = {
   ip: string | null;
 };
 
-export type ApiErrorBody = { error: { code: string; message: string; fields: Record<string, string[]> } };
+/** `details` only on a 409 for an edit of a record changed meanwhile (lib/records/conflict.ts). */
+export type ApiErrorBody = { error: { code: string; message: string; fields: Record<string, string[]>; details?: ConflictDetails } };
 
 /** Largest JSON body accepted (imports have their own, larger, limit). */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -58,8 +60,9 @@ export function errorResponse(error: unknown): Response {
     const status = error.code === "VALIDATION" ? 422 : error.status;
     const headers: Record<string, string> = {};
     if (error.status === 429 && "retryAfterSeconds" in error) headers["Retry-After"] = String(error.retryAfterSeconds);
-    const body = errorBody(error.code, error.message, error.fieldErrors ?? {}) as ApiErrorBody & { error: { details?: unknown } };
-    if (error.details !== undefined) body.error.details = error.details;
+    const body = errorBody(error.code, error.message, error.fieldErrors ?? {});
+    // Only a record's edit conflict carries details (lib/records/service.ts, conflict).
+    if (error.details !== undefined) body.error.details = error.details as ConflictDetails;
     return json(body, status, headers);
   }
   const reference = randomUUID().slice(0, 8);

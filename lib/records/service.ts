@@ -17,17 +17,12 @@ import { mayOpen } from "@/lib/db/visibility";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can, canDelete, canEdit, canSee, type Actor } from "@/lib/permissions";
+import type { ConflictDetails, FieldChange } from "@/lib/records/conflict";
 import { hiddenLinks, recordLinks, recordTypeOf, redactLinks } from "@/lib/records/links";
 import type { FormValues, RecordConfig, Tx } from "@/lib/records/types";
 
 export type Snapshot = { values: FormValues; version: number; deleted: boolean; verified: boolean };
-export type Change = { before: unknown; after: unknown };
-export type ConflictDetails = {
-  currentVersion: number;
-  current: FormValues;
-  /** What others changed since the version the edit started from; null when that version's state is not known. */
-  theirChanges: Record<string, Change> | null;
-};
+export type Change = FieldChange;
 
 type Meta = { id: number; version: number; createdById: number | null; visibility: "INTERNAL" | "RESTRICTED"; deletedAt: Date | null; verifiedAt: Date | null };
 

@@ -253,6 +253,9 @@ describe("concern status lifecycle", () => {
     const error = await concerns.changeConcernStatus(who.editor!, id, 1, { status: "RESOLVED", note: "Done." }, null).catch((e) => e);
     expect(error.status).toBe(409);
     expect(error.details).toMatchObject({ currentVersion: 2, theirChanges: { severity: { before: "HIGH", after: "CRITICAL" } } });
+    // The form reads what the service sends, whole (lib/records/conflict.ts).
+    const { parseConflictDetails } = await import("@/lib/records/conflict");
+    expect(parseConflictDetails(JSON.parse(JSON.stringify(error.details)))).toEqual(error.details);
     expect(await counts()).toEqual(before);
     expect(await ctx.db.concern.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "OPEN", version: 2 });
 
