@@ -11,9 +11,8 @@ import type { Actor } from "@/lib/permissions";
 import { assertCountries, assertUsable } from "@/lib/records/references";
 import { conflict, loadForChange, parse, writeAudit } from "@/lib/records/service";
 import { defineRecordService } from "@/lib/records/types";
-import { type ConcernData, concernDefinition, concernStatusSchema, dayDateInput } from "@/lib/records/concern/definition";
+import { concernDefinition, concernStatusSchema } from "@/lib/records/concern/definition";
 import { checkTransition } from "@/lib/records/concern/status";
-import { vagueDateInput } from "@/lib/vague-date";
 
 /** The note of the status change every concern starts with. */
 export const OPENING_NOTE = "Concern opened.";
