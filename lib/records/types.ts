@@ -74,10 +74,10 @@ export type RecordServiceParts<Parsed> = {
 export function defineRecordService<D extends RecordDefinition>(
   definition: D,
   parts: RecordServiceParts<z.output<D["schema"]>>,
-): RecordConfig<z.output<D["schema"]>> {
+): RecordConfig<z.output<D["schema"]>> & { type: D["type"] } {
   const { delegate, linkValues, columns, formValues, ...rest } = parts;
   return {
-    type: definition.type,
+    type: definition.type as D["type"],
     definition,
     entityType: definition.entityType,
     table: definition.table,

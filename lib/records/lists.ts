@@ -1,6 +1,8 @@
 import "server-only";
 // Every record list (the pages' lists, the API's lists and the exports) by
-// its list type: its query and the SQL of its rows. `listAfter` reads a list
+// its list type (lib/records/definitions.ts RecordListType, from the types
+// whose definition has a list; a missing one is a type error): its query and
+// the SQL of its rows, from the type's lib/records/<type>/list.ts. `listAfter` reads a list
 // by keyset (after a given row, any page size) for the API's cursors and for
 // streaming exports of any length.
 import { actorListQuery, actorRowsSql } from "@/lib/records/actor/list";
@@ -16,9 +18,10 @@ import { getPool } from "@/lib/db/client";
 import type { Viewer } from "@/lib/db/visibility";
 import { ValidationError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ListParams, ListType } from "@/lib/lists/params";
+import type { ListParams } from "@/lib/lists/params";
+import type { RecordListType } from "@/lib/records/definitions";
 
-export type RecordListType = Exclude<ListType, "countries">;
+export type { RecordListType } from "@/lib/records/definitions";
 
 type Source<T extends RecordListType> = {
   query: (viewer: Viewer, params: ListParams<T>) => ListQuery;
