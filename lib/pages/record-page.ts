@@ -1,10 +1,13 @@
 import "server-only";
 import { connection } from "next/server";
+import { cache } from "react";
 import { parseId } from "@/lib/validation/ids";
 import { requirePageUser, type SessionUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db/client";
 import { mayOpen, seesDeleted, type OpenableRecord, type Viewer } from "@/lib/db/visibility";
 import type { RecordConfig } from "@/lib/records/types";
+import { DEFINITIONS, displayName, type RecordType } from "@/lib/records/definitions";
+import { RECORD_GETTERS, type DetailOf } from "@/lib/pages/record-getters";
 
 type Getter<T> = (viewer: SessionUser, id: number, options: { includeDeleted?: boolean }) => Promise<T | null>;
 
@@ -36,4 +39,19 @@ export async function mayOpenRecord(viewer: Viewer, config: Pick<RecordConfig, "
     select: { visibility: true, createdById: true, deletedAt: true },
   })) as OpenableRecord | null;
   return mayOpen(viewer, row);
+}
+
+/**
+ * The viewer and the record of type `type` for its page /<segment>/[id]
+ * (loadRecordPage with the type's detail query). Cached per request: the
+ * page and its metadata share one load.
+ */
+export const loadRecord = cache(async <T extends RecordType>(type: T, rawId: string) =>
+  loadRecordPage(`/${DEFINITIONS[type].segment}`, rawId, RECORD_GETTERS[type] as unknown as Getter<DetailOf<T>>),
+);
+
+/** A record page's title: the record's display name. */
+export async function recordMetadata(type: RecordType, rawId: string): Promise<{ title: string }> {
+  const { record } = await loadRecord(type, rawId);
+  return { title: record ? displayName(type, record as never) : `${DEFINITIONS[type].label} not found` };
 }
