@@ -2,7 +2,7 @@
 // form sends it.
 // The actor form, field by field.
 import { z } from "zod";
-import { optionalIdField, optionalText, recordIdField, requiredText, visibilityField } from "@/lib/validation/common";
+import { optionalIdField, optionalText, requiredText, visibilityField } from "@/lib/validation/common";
 import { enumOptions, type FieldSpec, visibilitySpec } from "@/lib/records/form/fields";
 import { actorKindLabel } from "@/lib/format/labels";
 import { ActorKind } from "@/lib/generated/prisma/enums";

@@ -2,7 +2,7 @@ import "server-only";
 // Actors for the generic record service.
 import { assertCountries, stillUsed } from "@/lib/records/references";
 import { defineRecordService } from "@/lib/records/types";
-import { type ActorData, actorDefinition } from "@/lib/records/actor/definition";
+import { actorDefinition } from "@/lib/records/actor/definition";
 
 export const actorRecord = defineRecordService(actorDefinition, {
   delegate: (tx) => tx.actor as never,

@@ -2,8 +2,7 @@ import "server-only";
 // Inspections (verification of end use) for the generic record service.
 import { assertCountries, assertUsable } from "@/lib/records/references";
 import { defineRecordService } from "@/lib/records/types";
-import { type InspectionData, inspectionDefinition } from "@/lib/records/inspection/definition";
-import { vagueDateInput } from "@/lib/vague-date";
+import { inspectionDefinition } from "@/lib/records/inspection/definition";
 
 export const inspectionRecord = defineRecordService(inspectionDefinition, {
   delegate: (tx) => tx.inspection as never,

@@ -2,8 +2,7 @@ import "server-only";
 // Quotes for the generic record service. Their sources are their citations.
 import { assertUsable } from "@/lib/records/references";
 import { defineRecordService } from "@/lib/records/types";
-import { type QuoteData, quoteDefinition } from "@/lib/records/quote/definition";
-import { vagueDateInput } from "@/lib/vague-date";
+import { quoteDefinition } from "@/lib/records/quote/definition";
 
 export const quoteRecord = defineRecordService(quoteDefinition, {
   delegate: (tx) => tx.quote as never,

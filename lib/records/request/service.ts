@@ -3,7 +3,7 @@ import "server-only";
 import { ValidationError } from "@/lib/errors";
 import { assertCountries, assertUsable } from "@/lib/records/references";
 import { defineRecordService } from "@/lib/records/types";
-import { type RequestData, requestDefinition } from "@/lib/records/request/definition";
+import { requestDefinition } from "@/lib/records/request/definition";
 
 export const requestRecord = defineRecordService(requestDefinition, {
   delegate: (tx) => tx.diplomaticRequest as never,

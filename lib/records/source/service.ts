@@ -2,7 +2,7 @@ import "server-only";
 // Sources for the generic record service. A deleted source keeps its
 // citations: they come back with it when it is restored.
 import { defineRecordService } from "@/lib/records/types";
-import { type SourceData, sourceDefinition } from "@/lib/records/source/definition";
+import { sourceDefinition } from "@/lib/records/source/definition";
 import { vagueDateInput } from "@/lib/vague-date";
 
 export const sourceRecord = defineRecordService(sourceDefinition, {

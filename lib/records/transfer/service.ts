@@ -2,7 +2,7 @@ import "server-only";
 // Arms transfers for the generic record service.
 import { assertCountries, assertUsable, stillUsed } from "@/lib/records/references";
 import { defineRecordService } from "@/lib/records/types";
-import { type TransferData, transferDefinition } from "@/lib/records/transfer/definition";
+import { transferDefinition } from "@/lib/records/transfer/definition";
 
 export const transferRecord = defineRecordService(transferDefinition, {
   delegate: (tx) => tx.armsTransfer as never,

@@ -2,7 +2,7 @@ import "server-only";
 // Weapon systems for the generic record service.
 import { assertCountries, stillUsed } from "@/lib/records/references";
 import { defineRecordService } from "@/lib/records/types";
-import { type WeaponSystemData, weaponSystemDefinition } from "@/lib/records/weapon-system/definition";
+import { weaponSystemDefinition } from "@/lib/records/weapon-system/definition";
 
 export const weaponSystemRecord = defineRecordService(weaponSystemDefinition, {
   delegate: (tx) => tx.weaponSystem as never,
