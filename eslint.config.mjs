@@ -11,7 +11,7 @@ import nextTs from "eslint-config-next/typescript";
 //                  lib/validation, lib/lists (list parameters), lib/charts,
 //                  lib/map, lib/http/client-address: no database, no session.
 //                  With them, the record definitions, pure too: lib/records/
-//                  define.ts, definitions.ts, paths.ts, form/, and each type's
+//                  define.ts, definitions.ts, form/, and each type's
 //                  definition.ts (and concern/status.ts): schema, fields, list.
 //   2. db          lib/db: the client, Prisma, visibility, transactions, audit,
 //                  lists/common, countries, lookups... The infrastructure and
@@ -58,7 +58,7 @@ const FEATURES = {
 };
 // Base modules may import the record definitions (pure), not the rest of lib/records.
 const RECORDS_IMPL = {
-  regex: "^@/lib/records/(?!(define|definitions|paths)$|form/(fields|display|registry)$|[^/]+/(definition|status)$)",
+  regex: "^@/lib/records/(?!(define|definitions)$|form/[^/]+$|[^/]+/(definition|status)$)",
   message: "Base modules and record definitions are pure: they may import a record type's definition (lib/records/<type>/definition.ts, lib/records/definitions.ts), never its queries, service or registry (layers: eslint.config.mjs).",
 };
 const RECORDS = { regex: RECORDS_IMPL.regex, message: "lib/db does not import lib/records beyond the definitions (pure): move the shared piece down (lib/db, or a base module), or pass it in (layers: eslint.config.mjs)." };
@@ -71,15 +71,20 @@ const QUERIES = {
   allowTypeImports: true,
   message: "No query in a page, route or component: put it in a lib function (lib/db/..., or the record type's queries.ts, with import \"server-only\") and call that. `import type` stays allowed.",
 };
-// What gathers every record type: a record type's own folder importing it is a cycle.
+// What gathers every record type's service, queries or lists: a record type's own folder importing it is a cycle.
 const ALL_TYPES = {
-  group: ["@/lib/records/registry", "@/lib/records/definitions", "@/lib/records/*registry*", "@/lib/records/**/registry", "@/lib/db/lists/registry", "@/lib/records/links", "@/lib/records/citations", "@/lib/records/log-request", "@/lib/records/actions"],
-  message: "A record type's folder does not import what gathers every record type (registries, links, citations): that imports this type back. Import the other type's own module, or take what you need as an argument.",
+  group: ["@/lib/records/registry", "@/lib/records/*registry*", "@/lib/records/lists", "@/lib/records/links", "@/lib/records/citations", "@/lib/records/log-request", "@/lib/records/actions"],
+  message: "A record type's folder does not import what gathers every record type (registries, links, citations): that imports this type back. Import the other type's own module, lib/records/definitions, or take what you need as an argument.",
+};
+// And a type's definition does not import the registry of every definition (which imports it).
+const ALL_DEFINITIONS = {
+  group: [...ALL_TYPES.group, "@/lib/records/definitions", "@/lib/records/form/registry"],
+  message: "A record type's definition does not import what gathers every definition (lib/records/definitions, form/registry): that imports this definition back. Import the other type's definition itself.",
 };
 
 const restrict = (...patterns) => ["error", { patterns }];
 const ACTION_FILES = ["lib/**/actions.ts"];
-const DEFINITION_FILES = ["lib/records/define.ts", "lib/records/definitions.ts", "lib/records/paths.ts", "lib/records/form/**", "lib/records/*/definition.ts", "lib/records/*/status.ts"];
+const DEFINITION_FILES = ["lib/records/define.ts", "lib/records/definitions.ts", "lib/records/form/**", "lib/records/*/definition.ts", "lib/records/*/status.ts"];
 const BASE = [RELATIVE, TOOLS, APP, COMPONENTS, ACTIONS, ENTRY, FEATURES, RECORDS_IMPL, AUTH, DB];
 
 const boundaries = [
@@ -104,7 +109,7 @@ const boundaries = [
   },
   // After lib/records: the definitions are base modules (pure), and a type's own does not import the registries either.
   { files: DEFINITION_FILES, rules: { "no-restricted-imports": restrict(...BASE) } },
-  { files: ["lib/records/*/definition.ts", "lib/records/*/status.ts"], ignores: ["lib/records/form/**"], rules: { "no-restricted-imports": restrict(...BASE, ALL_TYPES) } },
+  { files: ["lib/records/*/definition.ts", "lib/records/*/status.ts"], ignores: ["lib/records/form/**"], rules: { "no-restricted-imports": restrict(...BASE, ALL_DEFINITIONS) } },
   { files: ACTION_FILES, rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, COMPONENTS, ENTRY) } },
   { files: ["components/**"], rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, { ...APP, message: "components/ does not import app/: server actions live in lib/**/actions.ts, shared code in lib/." }, ENTRY, QUERIES) } },
   { files: ["app/**"], rules: { "no-restricted-imports": restrict(RELATIVE, TOOLS, APP, ENTRY, QUERIES) } },

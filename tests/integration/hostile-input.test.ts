@@ -241,24 +241,30 @@ function walk(dir: string): string[] {
 }
 const relative = (file: string) => path.relative(APP_DIR, file).split(path.sep).filter((p) => !/^\(.*\)$/.test(p)).join("/");
 
-/** Route handlers (`api/…/route.ts#METHOD`) and server actions (`file#name`), read from app/. */
+/**
+ * Route handlers (`api/…/route.ts#METHOD`, read from app/) and server actions
+ * (`lib/…/actions.ts#name`: every "use server" file of lib/, and of app/ should
+ * one appear there despite the lint rule).
+ */
 function discover() {
   const routeKeys: { key: string; file: string }[] = [];
   const actionKeys: { key: string; file: string }[] = [];
-  for (const file of walk(APP_DIR).filter((f) => /\.(ts|tsx)$/.test(f))) {
+  const libFiles = walk(path.join(ROOT, "lib")).filter((f) => !f.includes(`${path.sep}generated${path.sep}`));
+  for (const file of [...walk(APP_DIR), ...libFiles].filter((f) => /\.(ts|tsx)$/.test(f))) {
+    const key = file.startsWith(APP_DIR + path.sep) ? relative(file) : path.relative(ROOT, file).split(path.sep).join("/");
     const source = fs.readFileSync(file, "utf8");
     if (path.basename(file).startsWith("route.")) {
       for (const m of source.matchAll(/export\s+(?:async\s+function|const|function)\s+(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b/g)) {
-        routeKeys.push({ key: `${relative(file)}#${m[1]}`, file });
+        routeKeys.push({ key: `${key}#${m[1]}`, file });
       }
       for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
         for (const name of m[1]!.split(",").map((s) => s.trim().split(/\s+as\s+/).pop()!)) {
-          if (/^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)$/.test(name)) routeKeys.push({ key: `${relative(file)}#${name}`, file });
+          if (/^(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)$/.test(name)) routeKeys.push({ key: `${key}#${name}`, file });
         }
       }
     }
     if (/^\s*["']use server["']/.test(source)) {
-      for (const m of source.matchAll(/export\s+async\s+function\s+(\w+)/g)) actionKeys.push({ key: `${relative(file)}#${m[1]}`, file });
+      for (const m of source.matchAll(/export\s+async\s+function\s+(\w+)/g)) actionKeys.push({ key: `${key}#${m[1]}`, file });
     }
   }
   return { routes: routeKeys.sort((a, b) => a.key.localeCompare(b.key)), actions: actionKeys.sort((a, b) => a.key.localeCompare(b.key)) };
@@ -539,9 +545,11 @@ const EXEMPT_ROUTES: Record<string, string> = {
 };
 
 describe("entry points", () => {
-  it("finds the route handlers and server actions in app/", () => {
+  it("finds the route handlers in app/ and the server actions in lib/", () => {
     expect(found.routes.map((r) => r.key)).toEqual(expect.arrayContaining(Object.keys(ROUTE_PROPERTIES)));
     expect(found.actions.length).toBeGreaterThanOrEqual(17);
+    // Every action with a valid payload to break is found where it lives (none left behind by a move).
+    expect(found.actions.map((a) => a.key)).toEqual(expect.arrayContaining(Object.keys(ACTION_BASES)));
     // Every record resource has a valid payload to break (a new one without it still gets the generic breakages).
     expect(Object.keys(PAYLOADS).sort()).toEqual(resourceNames().sort());
   });
@@ -796,23 +804,23 @@ const requestValues = () => ({
  * generic payloads.
  */
 const ACTION_BASES: Record<string, { as?: Caller; input: () => Record<string, unknown>; nested?: string[] }> = {
-  "admin/users/actions.ts#createUserAction": { as: "admin", input: () => ({ email: "new-user@test.local", name: "New", role: "VIEWER", password: "fresh-password-1234" }) },
-  "admin/users/actions.ts#changeUserRoleAction": { as: "admin", input: () => ({ userId: users.other.id, role: "EDITOR" }) },
-  "admin/users/actions.ts#setUserActiveAction": { as: "admin", input: () => ({ userId: users.other.id, active: false }) },
-  "admin/users/actions.ts#resetUserPasswordAction": { as: "admin", input: () => ({ userId: users.other.id, password: "reset-password-5678" }) },
-  "account/actions.ts#changeOwnPasswordAction": { input: () => ({ currentPassword: PASSWORD, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" }) },
-  "account/actions.ts#signOutEverywhereAction": { input: () => ({}) },
-  "account/actions.ts#createApiTokenAction": { input: () => ({ name: "A tool", scope: "READ", expiresInDays: 30 }) },
-  "account/actions.ts#revokeApiTokenAction": { input: () => ({ id: editorTokenId }) },
-  "records/actions.ts#saveRecordAction": { input: () => ({ type: "request", id: ids.requestId, version: ids.requestVersion, values: requestValues() }), nested: ["values"] },
-  "records/actions.ts#deleteRecordAction": { input: () => ({ type: "request", id: ids.requestId, version: ids.requestVersion }) },
-  "records/actions.ts#verifyRecordAction": { input: () => ({ type: "request", id: ids.requestId, version: ids.requestVersion }) },
-  "records/actions.ts#undeleteRecordAction": { input: () => ({ type: "request", id: ids.requestId }) },
-  "records/actions.ts#restoreRecordVersionAction": { input: () => ({ type: "request", id: ids.requestId, eventId: ids.eventId, version: ids.requestVersion }) },
-  "records/actions.ts#addCitationAction": { input: () => ({ targetType: "request", targetId: ids.requestId, sourceId: ids.sourceId, passage: "p", credibility: 3, note: null }) },
-  "records/actions.ts#removeCitationAction": { input: () => ({ citationId: ids.citationId }) },
-  "records/actions.ts#changeConcernStatusAction": { input: () => ({ id: ids.concernId, version: 1, change: { status: "MONITORING", note: "Watching." } }), nested: ["change"] },
-  "requests/actions.ts#logLobbyingAttemptAction": { input: () => ({ request: requestValues(), quotes: [{ speakerId: null, speakerLabel: "S", text: "Q" }], citations: [] }), nested: ["request"] },
+  "lib/auth/actions.ts#createUserAction": { as: "admin", input: () => ({ email: "new-user@test.local", name: "New", role: "VIEWER", password: "fresh-password-1234" }) },
+  "lib/auth/actions.ts#changeUserRoleAction": { as: "admin", input: () => ({ userId: users.other.id, role: "EDITOR" }) },
+  "lib/auth/actions.ts#setUserActiveAction": { as: "admin", input: () => ({ userId: users.other.id, active: false }) },
+  "lib/auth/actions.ts#resetUserPasswordAction": { as: "admin", input: () => ({ userId: users.other.id, password: "reset-password-5678" }) },
+  "lib/auth/actions.ts#changeOwnPasswordAction": { input: () => ({ currentPassword: PASSWORD, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" }) },
+  "lib/auth/actions.ts#signOutEverywhereAction": { input: () => ({}) },
+  "lib/auth/actions.ts#createApiTokenAction": { input: () => ({ name: "A tool", scope: "READ", expiresInDays: 30 }) },
+  "lib/auth/actions.ts#revokeApiTokenAction": { input: () => ({ id: editorTokenId }) },
+  "lib/records/actions.ts#saveRecordAction": { input: () => ({ type: "request", id: ids.requestId, version: ids.requestVersion, values: requestValues() }), nested: ["values"] },
+  "lib/records/actions.ts#deleteRecordAction": { input: () => ({ type: "request", id: ids.requestId, version: ids.requestVersion }) },
+  "lib/records/actions.ts#verifyRecordAction": { input: () => ({ type: "request", id: ids.requestId, version: ids.requestVersion }) },
+  "lib/records/actions.ts#undeleteRecordAction": { input: () => ({ type: "request", id: ids.requestId }) },
+  "lib/records/actions.ts#restoreRecordVersionAction": { input: () => ({ type: "request", id: ids.requestId, eventId: ids.eventId, version: ids.requestVersion }) },
+  "lib/records/actions.ts#addCitationAction": { input: () => ({ targetType: "request", targetId: ids.requestId, sourceId: ids.sourceId, passage: "p", credibility: 3, note: null }) },
+  "lib/records/actions.ts#removeCitationAction": { input: () => ({ citationId: ids.citationId }) },
+  "lib/records/concern/actions.ts#changeConcernStatusAction": { input: () => ({ id: ids.concernId, version: 1, change: { status: "MONITORING", note: "Watching." } }), nested: ["change"] },
+  "lib/records/request/actions.ts#logLobbyingAttemptAction": { input: () => ({ request: requestValues(), quotes: [{ speakerId: null, speakerLabel: "S", text: "Q" }], citations: [] }), nested: ["request"] },
 };
 
 /** Inputs for any action: not an object, an object of hostile keys only, or values JSON cannot carry. */
@@ -964,9 +972,9 @@ describe("hostile text that is valid is taken as data: stored verbatim or refuse
   });
 
   it("server actions with hostile text in their text fields: ok, or a 4xx with the field", async () => {
-    const save = await action("records/actions.ts#saveRecordAction");
-    const token = await action("account/actions.ts#createApiTokenAction");
-    const cite = await action("records/actions.ts#addCitationAction");
+    const save = await action("lib/records/actions.ts#saveRecordAction");
+    const token = await action("lib/auth/actions.ts#createApiTokenAction");
+    const cite = await action("lib/records/actions.ts#addCitationAction");
     const arb = fc.tuple(fc.constantFrom("save", "token", "cite"), fieldText.map((s) => s.slice(0, 100)));
     await batch("actions with hostile text", arb, 90, async ([which, text]) => {
       actAsCaller("editor");

@@ -7,7 +7,7 @@ import { readableBy, readableSql, redactInvisible, visibilityFields, type Viewer
 import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordHref } from "@/lib/records/paths";
+import { recordHref } from "@/lib/records/definitions";
 import type { CitationTarget } from "@/lib/validation/citations";
 import { NESTED_LIMIT, RELATED_LIMIT, type Related } from "@/lib/db/records/related";
 import { relatedOf, relatedPerParent, type RelatedSpec } from "@/lib/db/records/related-db";
