@@ -17,6 +17,7 @@ import { RECORDS } from "@/lib/records/registry";
 import { actorOf, BadRequestError, type ApiPrincipal } from "@/lib/api/http";
 import { apiListParams, jsonRow } from "@/lib/api/records";
 import type { ApiResource } from "@/lib/api/resources";
+import { exportShape, recordShape, withoutShape } from "@/lib/api/export-record";
 
 export const EXPORT_PAGE = 1_000;
 export type ExportFormat = "csv" | "json";
@@ -55,16 +56,20 @@ export async function exportList(resource: ApiResource, principal: ApiPrincipal,
   if (!resource.list) throw new NotFoundError(`${resource.name} have no list to export.`);
   const type: RecordListType = resource.list;
   const format = exportFormat(url);
-  const params = apiListParams(type, url) as ListParams<typeof type>;
+  // ?shape=record: the columns of the type's import, by field (lib/api/export-record.ts).
+  const shape = exportShape(url, resource.record);
+  const params = apiListParams(type, withoutShape(url)) as ListParams<typeof type>;
   const actor = actorOf(principal);
-  const columns = [...(await columnsOf(listRowsSql(type, actor, params, 1))), "url"];
-  const query = [...url.searchParams].filter(([k]) => k !== "format");
+  const record = shape === "record" ? recordShape(resource.record, actor) : null;
+  const columns = record ? record.header : [...(await columnsOf(listRowsSql(type, actor, params, 1))), "url"];
+  const query = [...url.searchParams].filter(([k]) => k !== "format" && k !== "shape");
   await audit(getDb(), {
     userId: principal.user.id,
     action: "EXPORT",
     metadata: {
       list: resource.name,
       format,
+      ...(record ? { shape } : {}),
       filters: Object.fromEntries(query),
       ...(principal.token ? { via: { tokenId: principal.token.id, tokenName: principal.token.name } } : {}),
     },
@@ -87,7 +92,9 @@ export async function exportList(resource: ApiResource, principal: ApiPrincipal,
         }
         if (done) return;
         const page: { rows: ({ id: number } & Record<string, unknown>)[]; nextAfter: number | null } = await listAfter(type, actor, params, { after, limit: EXPORT_PAGE });
-        const rows = page.rows.map((r) => ({ ...jsonRow(r), url: href(r.id) }));
+        const rows = record
+          ? await record.rows(page.rows.map((r) => r.id), href)
+          : page.rows.map((r) => ({ ...jsonRow(r), url: href(r.id) }));
         if (format === "csv") {
           if (rows.length) controller.enqueue(encoder.encode(stringify(rows.map((r) => columns.map((c) => csvCell((r as Record<string, unknown>)[c]))))));
         } else {

@@ -24,6 +24,7 @@ export type RowReading<D> = {
 /** The Visibility column of both kinds of file (a Demarche export has it). */
 export const VISIBILITY_COLUMN = {
   key: "visibility",
+  field: "visibility",
   header: "Visibility",
   aliases: ["Who may see it"],
   help: "Internal (everyone signed in) or Restricted (editors, admins and the author). Empty: Internal for a new record; a record already imported keeps its own.",

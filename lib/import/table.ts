@@ -19,6 +19,19 @@ export type ColumnSpec<K extends string> = {
   markable?: boolean;
   /** What the column holds, for the page's list of columns. */
   help: string;
+  /**
+   * The field of the record's form (lib/records/<type>/definition.ts) this
+   * column fills, when it is one: the column is then also recognised by the
+   * field's label and name, and an export of the record writes it under the
+   * label (lib/import/columns.ts).
+   */
+  field?: string;
+  /**
+   * Named columns that say whether a markable column's figure is an
+   * estimate ("Number ordered: estimated", yes or empty; an export writes
+   * them): read as its marker, as the unnamed one is.
+   */
+  estimatedNames?: readonly string[];
 };
 
 export type HeaderMatch<K extends string> = {
@@ -26,8 +39,10 @@ export type HeaderMatch<K extends string> = {
   index: number;
   /** Column index of each recognised column. */
   columns: Partial<Record<K, number>>;
-  /** Column index of the unnamed marker column after a markable one. */
+  /** Column index of the marker column of a markable one (unnamed after it, or named by estimatedNames). */
   markers: Partial<Record<K, number>>;
+  /** The file's header text of a named marker column (an unnamed one has none). */
+  markerNames?: Partial<Record<K, string>>;
   /** The file's own header text of each recognised column (messages name columns as the file does). */
   names: Record<K, string>;
   width: number;
@@ -50,6 +65,13 @@ export function headerKey(text: string): string {
 function specIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
   const index = new Map<string, K>();
   for (const s of specs) for (const name of [s.header, ...(s.aliases ?? [])]) index.set(headerKey(name), s.key);
+  return index;
+}
+
+/** The named marker columns: header key → the markable column they mark. */
+function markerIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
+  const index = new Map<string, K>();
+  for (const s of specs) for (const name of s.estimatedNames ?? []) index.set(headerKey(name), s.key);
   return index;
 }
 
@@ -97,10 +119,24 @@ function matchAt<K extends string>(records: readonly string[][], specs: readonly
   const header = records[at]!;
   const columns: Partial<Record<K, number>> = {};
   const markers: Partial<Record<K, number>> = {};
+  const markerNames: Partial<Record<K, string>> = {};
   const names = {} as Record<K, string>;
   const ignored: string[] = [];
   const markable = new Set(specs.filter((s) => s.markable).map((s) => s.key));
+  const namedMarkers = markerIndex(specs);
   header.forEach((cell, i) => {
+    const marked = namedMarkers.get(headerKey(cell));
+    if (marked) {
+      if (markers[marked] !== undefined) {
+        throw new ImportFileError(
+          `The header row (row ${at + 1}) has two columns marking estimates of “${names[marked] ?? specs.find((s) => s.key === marked)!.header}” (columns ${markers[marked]! + 1} and ${i + 1}). Remove one of them.`,
+          "HEADER",
+        );
+      }
+      markers[marked] = i;
+      markerNames[marked] = cell.trim();
+      return;
+    }
     const key = index.get(headerKey(cell));
     if (key) {
       if (columns[key] !== undefined) {
@@ -124,7 +160,7 @@ function matchAt<K extends string>(records: readonly string[][], specs: readonly
     }
     ignored.push(`“${cell.trim()}”`);
   });
-  return { index: at, columns, markers, names, width: header.length, ignored };
+  return { index: at, columns, markers, markerNames, names, width: header.length, ignored };
 }
 
 export type DataRow = { row: number; cells: string[] };
@@ -166,8 +202,23 @@ export function cellOf<K extends string>(header: HeaderMatch<K>, row: DataRow, k
   return i === undefined ? "" : (row.cells[i] ?? "");
 }
 
-/** The unnamed marker column after `key` ("?" for an estimate, "" otherwise; anything else is refused by the caller). */
+/** The marker column of `key` ("?" for an estimate, "" otherwise; anything else is refused by the caller). */
 export function markerOf<K extends string>(header: HeaderMatch<K>, row: DataRow, key: K): string {
   const i = header.markers[key];
   return i === undefined ? "" : (row.cells[i] ?? "").trim();
+}
+
+/**
+ * A marker cell read: true for an estimate ("?", "(?)"; in a named column
+ * also yes, true, estimated, x), false for none (empty; in a named column
+ * also no, false), null for anything else (the caller says what is wrong).
+ */
+export function estimateMark(text: string, named: boolean): boolean | null {
+  const t = text.trim().toLowerCase();
+  if (t === "") return false;
+  if (/^\(?\?\)?$/.test(t)) return true;
+  if (!named) return null;
+  if (["yes", "y", "true", "estimated", "estimate", "x"].includes(t)) return true;
+  if (["no", "n", "false"].includes(t)) return false;
+  return null;
 }

@@ -10,10 +10,11 @@
 import { compactKey, enumMatcher, isUnknown, listLabels, readMarked, readYearList, type Marked } from "@/lib/import/cells";
 import type { CountryMatch, CountryRef } from "@/lib/import/countries";
 import { addSchemaIssues, clip, readVisibility, RowProblems, VISIBILITY_COLUMN, type RowReading } from "@/lib/import/rows";
-import { cellOf, markerOf, type ColumnSpec, type DataRow, type HeaderMatch } from "@/lib/import/table";
+import { cellOf, estimateMark, markerOf, type ColumnSpec, type DataRow, type HeaderMatch } from "@/lib/import/table";
 import type { WeaponCategory } from "@/lib/generated/prisma/enums";
 import { transferStatusLabel } from "@/lib/format/labels";
-import { transferSchema, type TransferData, type TransferInput } from "@/lib/records/transfer/definition";
+import { transferFields, transferSchema, type TransferData, type TransferInput } from "@/lib/records/transfer/definition";
+import { columnsFromFields } from "@/lib/import/columns";
 
 export type TransferColumn =
   | "recipient"
@@ -28,24 +29,49 @@ export type TransferColumn =
   | "comments"
   | "visibility";
 
-export const TRANSFER_COLUMNS: readonly ColumnSpec<TransferColumn>[] = [
-  { key: "recipient", header: "Recipient", aliases: ["Recipient country", "Buyer"], required: true, help: "Country name or ISO code." },
-  { key: "supplier", header: "Supplier", aliases: ["Supplier country", "Seller"], required: true, help: "Country name or ISO code." },
-  { key: "orderYear", header: "Year of order", aliases: ["Order year", "Year ordered", "Ordered in"], markable: true, help: "2005; (2005) or 2005? when estimated." },
-  { key: "numberOrdered", header: "No. ordered", aliases: ["Number ordered", "Quantity ordered", "Ordered"], markable: true, help: "100; (100) or 100? when estimated." },
-  { key: "designation", header: "Weapon designation", aliases: ["Designation", "Weapon system", "Weapon"], required: true, help: "Matched to a weapon system by designation or name; a new one is created when none matches." },
+/**
+ * The columns of an arms-transfer file: a register's headers (SIPRI's), and
+ * the transfer form's labels and names of the fields they fill (an export
+ * with ?shape=record writes those), derived from the transfer's definition.
+ */
+export const TRANSFER_COLUMNS: readonly ColumnSpec<TransferColumn>[] = columnsFromFields<TransferColumn>(transferFields, [
+  { key: "recipient", field: "recipientId", header: "Recipient", aliases: ["Recipient country", "Buyer"], required: true, help: "Country name or ISO code." },
+  { key: "supplier", field: "supplierId", header: "Supplier", aliases: ["Supplier country", "Seller"], required: true, help: "Country name or ISO code." },
+  { key: "orderYear", field: "orderYear", header: "Year of order", aliases: ["Order year", "Year ordered", "Ordered in"], help: "2005; (2005) or 2005? when estimated." },
+  { key: "numberOrdered", field: "numberOrdered", header: "No. ordered", aliases: ["Number ordered", "Quantity ordered", "Ordered"], help: "100; (100) or 100? when estimated." },
+  {
+    key: "designation",
+    field: "weaponSystemId",
+    header: "Weapon designation",
+    aliases: ["Designation", "Weapon system", "Weapon"],
+    // The column must be there (a register always has it); its cell may say the weapon is unknown.
+    required: true,
+    help: "Matched to a weapon system by designation or name; a new one is created when none matches.",
+  },
   { key: "description", header: "Weapon description", aliases: ["Description"], help: "Free text, e.g. “portable SAM”; sets a new weapon system’s description and category." },
-  { key: "numberDelivered", header: "No. delivered", aliases: ["Number delivered", "Quantity delivered", "Delivered"], markable: true, help: "60; (60) or 60? when estimated." },
-  { key: "deliveryYears", header: "Year(s) of delivery", aliases: ["Years of delivery", "Year of delivery", "Year(s) of deliveries", "Delivery years", "Delivered in"], markable: true, help: "2008-2010, 2008; 2010, (2009)." },
+  { key: "numberDelivered", field: "numberDelivered", header: "No. delivered", aliases: ["Number delivered", "Quantity delivered", "Delivered"], help: "60; (60) or 60? when estimated." },
+  {
+    key: "deliveryYears",
+    field: "deliveryYears",
+    header: "Year(s) of delivery",
+    aliases: ["Years of delivery", "Year of delivery", "Year(s) of deliveries", "Delivery years", "Delivered in"],
+    help: "2008-2010, 2008; 2010, (2009).",
+  },
   {
     key: "status",
+    field: "status",
     header: "Status",
     aliases: ["Deal status", "Transfer status"],
+    // The form requires a status; a file may leave it out (read from the deliveries).
+    required: false,
     help: `${listLabels(transferStatusLabel)}. Empty, or a register's condition (New, Second hand): read from the deliveries, the condition kept in the comments.`,
   },
-  { key: "comments", header: "Comments", aliases: ["Comment", "Notes", "Note"], help: "Free text." },
+  { key: "comments", field: "comments", header: "Comments", aliases: ["Comment", "Notes", "Note"], help: "Free text." },
   VISIBILITY_COLUMN,
-];
+]);
+
+/** The transfer form's fields no column of the import fills (the import leaves them empty; lib/import/kinds.ts). */
+export const TRANSFER_FIELDS_NOT_IMPORTED: readonly string[] = [];
 
 const STATUS = enumMatcher(transferStatusLabel, { CANCELLED: ["Canceled"], IN_DELIVERY: ["Delivering", "Being delivered"] });
 
@@ -117,12 +143,28 @@ function markedIn(c: Ctx, key: "orderYear" | "numberOrdered" | "numberDelivered"
   const text = cellOf(c.header, c.row, key);
   if (c.p.refuseFormula(columnName(c.header, key), text, true)) return NOT_MARKED;
   const m = readMarked(text);
+  return markedBy(c, key) ? { value: m.value, uncertain: true } : m;
+}
+
+/**
+ * Whether the marker column of `key` says its figure is an estimate: the
+ * unnamed one after it ("?"), or a named one ("Number ordered: estimated",
+ * as an export writes it: yes or empty). Anything else is an error.
+ */
+function markedBy(c: Ctx, key: "orderYear" | "numberOrdered" | "numberDelivered" | "deliveryYears"): boolean {
   const marker = markerOf(c.header, c.row, key);
-  if (marker === "") return m;
-  if (!/^\(?\?\)?$/.test(marker)) {
-    c.p.error(columnName(c.header, key), `The unnamed column after “${columnName(c.header, key)}” marks estimates with “?”; it holds “${clip(marker, 20)}”.`);
-  }
-  return { value: m.value, uncertain: true };
+  const named = c.header.markerNames?.[key];
+  const mark = estimateMark(marker, named !== undefined);
+  if (mark !== null) return mark;
+  // An unnamed column after the years of delivery has always been read as a mark, whatever it holds.
+  if (named === undefined && key === "deliveryYears") return true;
+  c.p.error(
+    columnName(c.header, key),
+    named === undefined
+      ? `The unnamed column after “${columnName(c.header, key)}” marks estimates with “?”; it holds “${clip(marker, 20)}”.`
+      : `The column “${named}” says whether “${columnName(c.header, key)}” is an estimate: write yes, or leave it empty; it holds “${clip(marker, 20)}”.`,
+  );
+  return true;
 }
 
 export function readTransferRow(
@@ -139,7 +181,7 @@ export function readTransferRow(
   const numberDelivered = markedIn(c, "numberDelivered");
 
   let deliveryYears: number[] = [];
-  let deliveryYearsUncertain = markerOf(header, row, "deliveryYears") !== "";
+  let deliveryYearsUncertain = markedBy(c, "deliveryYears");
   const yearsText = cellOf(header, row, "deliveryYears");
   if (!p.refuseFormula(columnName(header, "deliveryYears"), yearsText, true)) {
     const list = readYearList(yearsText);
