@@ -8,6 +8,8 @@ import { isPartial, type Related } from "@/lib/db/records/related";
 import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
 import type { DatePrecision, InspectionStatus } from "@/lib/generated/prisma/enums";
+import type { inspectionName } from "@/lib/records/inspection/definition";
+import { RecordLink } from "@/components/records/record-link";
 
 const link = "text-blue-700 underline dark:text-blue-400";
 
@@ -60,6 +62,7 @@ type QuoteLink = {
   speaker?: { name: string } | null;
 };
 
+/** A record's quotes, each by its name (its speaker and its opening words) and when it was said. */
 export function QuoteLinks({ quotes }: { quotes: Related<QuoteLink> }) {
   return (
     <RelatedList list={quotes} plural="quotes" empty="No quote recorded.">
@@ -67,8 +70,7 @@ export function QuoteLinks({ quotes }: { quotes: Related<QuoteLink> }) {
     <ul className="space-y-2 text-sm">
       {rows.map((q) => (
         <li key={q.id}>
-          <Link className={link} href={`/quotes/${q.id}`}>“{q.text}”</Link>
-          {" — "}{q.speaker?.name ?? q.speakerLabel ?? "Speaker unknown"}
+          <RecordLink type="quote" record={q} />
           {q.saidOn ? ` (${formatVagueDate(q.saidOn, q.saidOnPrecision)})` : ""}
         </li>
       ))}
@@ -78,7 +80,7 @@ export function QuoteLinks({ quotes }: { quotes: Related<QuoteLink> }) {
   );
 }
 
-type InspectionLink = {
+type InspectionLink = Parameters<typeof inspectionName>[0] & {
   id: number;
   status: InspectionStatus;
   conductedOn: Date | null;
@@ -87,14 +89,15 @@ type InspectionLink = {
   scheduledOnPrecision: DatePrecision | null;
 };
 
-export function InspectionLinks<T extends InspectionLink>({ inspections, title, empty }: { inspections: Related<T>; title: (i: T) => string; empty: string }) {
+/** Inspections, each by its name, with its status and when it was done or is due. */
+export function InspectionLinks<T extends InspectionLink>({ inspections, empty }: { inspections: Related<T>; empty: string }) {
   return (
     <RelatedList list={inspections} plural="inspections" empty={empty}>
       {(rows) => (
     <ul className="list-disc pl-5 text-sm">
       {rows.map((i) => (
         <li key={i.id}>
-          <Link className={link} href={`/inspections/${i.id}`}>{title(i)}</Link>: {inspectionStatusLabel[i.status]}
+          <RecordLink type="inspection" record={i} />: {inspectionStatusLabel[i.status]}
           {i.conductedOn
             ? `, conducted ${formatVagueDate(i.conductedOn, i.conductedOnPrecision)}`
             : i.scheduledOn

@@ -12,6 +12,7 @@ import { joinReadable, readableSql, seesDeleted, visibleSql, type Viewer } from 
 import { ForbiddenError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/permissions";
+import { displayName } from "@/lib/records/definitions";
 
 export const LOOKUP_TYPES = ["actor", "concern", "transfer", "request", "source", "weaponSystem", "inspection", "owner"] as const;
 export type LookupType = (typeof LOOKUP_TYPES)[number];
@@ -54,69 +55,95 @@ export async function lookup(viewer: Viewer, type: LookupType, q: string, ids: n
   // them) and visible; linked records through joinReadable.
   const withDeleted = byIds && options.includeDeleted === true && seesDeleted(viewer);
   const own = (alias: string) => (withDeleted ? visibleSql(viewer, alias) : readableSql(viewer, alias));
-  const deletedMark = (alias: string) => raw(withDeleted ? ` || CASE WHEN ${alias}."deletedAt" IS NOT NULL THEN ' (deleted)' ELSE '' END` : "");
+  const deleted = (alias: string) => raw(withDeleted ? `${alias}."deletedAt" IS NOT NULL` : "false");
   const match = (alias: string, columns: string[]) =>
     byIds ? sql`${raw(alias)}.id = ANY(${ids}::int[])` : sql`(${Prisma.join(columns.map((c) => sql`${raw(c)} ILIKE ${pattern}`), " OR ")})`;
+  // Each query selects what names the record (the parts of its display name,
+  // lib/records/definitions.ts) and a detail that tells similar ones apart;
+  // the label is built below, in JS, from the same function every page uses.
   let query: Prisma.Sql;
+  let label: (row: Row) => string;
   switch (type) {
     case "actor":
-      query = sql`SELECT a.id, a.name || coalesce(' — ' || a.title, '') || coalesce(' (' || c.name || ')', '')${deletedMark("a")} AS label
+      query = sql`SELECT a.id, a.name, a.title, c.name AS country, ${deleted("a")} AS deleted
                FROM "Actor" a LEFT JOIN "Country" c ON c.id = a."countryId"
               WHERE ${own("a")} AND ${match("a", ["a.name"])}
               ORDER BY a.name LIMIT ${limit}`;
+      label = (r) => `${displayName("actor", { name: r.name as string })}${r.title ? ` — ${r.title}` : ""}${r.country ? ` (${r.country})` : ""}`;
       break;
     case "concern":
-      query = sql`SELECT k.id, k.title${deletedMark("k")} AS label FROM "Concern" k
+      query = sql`SELECT k.id, k.title, ${deleted("k")} AS deleted FROM "Concern" k
               WHERE ${own("k")} AND ${match("k", ["k.title"])}
               ORDER BY k.title LIMIT ${limit}`;
+      label = (r) => displayName("concern", { title: r.title as string });
       break;
     case "request":
-      query = sql`SELECT r.id, coalesce(to_char(r."occurredOn", 'YYYY') || ' · ', '') || r.title${deletedMark("r")} AS label FROM "DiplomaticRequest" r
+      query = sql`SELECT r.id, r.title, to_char(r."occurredOn", 'YYYY') AS year, ${deleted("r")} AS deleted FROM "DiplomaticRequest" r
               WHERE ${own("r")} AND ${match("r", ["r.title"])}
               ORDER BY r."occurredOn" DESC NULLS LAST, r.id DESC LIMIT ${limit}`;
+      label = (r) => `${displayName("request", { title: r.title as string })}${r.year ? ` (${r.year})` : ""}`;
       break;
     case "source":
-      query = sql`SELECT s.id, s.title${deletedMark("s")} AS label FROM "Source" s
+      query = sql`SELECT s.id, s.title, ${deleted("s")} AS deleted FROM "Source" s
               WHERE ${own("s")} AND ${match("s", ["s.title"])}
               ORDER BY s.title LIMIT ${limit}`;
+      label = (r) => displayName("source", { title: r.title as string });
       break;
     case "weaponSystem":
-      query = sql`SELECT w.id, w.name || coalesce(' (' || w.designation || ')', '')${deletedMark("w")} AS label FROM "WeaponSystem" w
+      query = sql`SELECT w.id, w.name, w.designation, ${deleted("w")} AS deleted FROM "WeaponSystem" w
               WHERE ${own("w")} AND ${match("w", ["w.name", "w.designation"])}
               ORDER BY w.name LIMIT ${limit}`;
+      label = (r) => `${displayName("weaponSystem", { name: r.name as string })}${r.designation ? ` (${r.designation})` : ""}`;
       break;
     case "transfer":
       // A weapon system the viewer may not read is "not shown", not "unknown":
-      // the transfer does name one.
-      query = sql`SELECT t.id, s.name || ' → ' || r.name || ': '
-                    || coalesce(w.name, CASE WHEN t."weaponSystemId" IS NULL THEN 'weapon unknown' ELSE 'weapon system not shown' END)
-                    || coalesce(' (' || t."orderYear" || ')', '')${deletedMark("t")} AS label
+      // the transfer does name one (transferName).
+      query = sql`SELECT t.id, s.name AS supplier, r.name AS recipient, w.name AS weapon, t."weaponSystemId", t."orderYear",
+                    ${deleted("t")} AS deleted
                FROM "ArmsTransfer" t
                JOIN "Country" s ON s.id = t."supplierId" JOIN "Country" r ON r.id = t."recipientId"
                ${joinReadable(viewer, "WeaponSystem", "w", `w.id = t."weaponSystemId"`)}
               WHERE ${own("t")} AND ${match("t", ["w.name", "s.name", "r.name"])}
               ORDER BY t.id DESC LIMIT ${limit}`;
+      label = (r) =>
+        `${displayName("transfer", {
+          supplier: { name: r.supplier as string },
+          recipient: { name: r.recipient as string },
+          weaponSystem: r.weapon ? { name: r.weapon as string } : null,
+          weaponSystemId: r.weaponSystemId as number | null,
+        })}${r.orderYear ? ` (${r.orderYear})` : ""}`;
       break;
     case "inspection":
-      query = sql`SELECT i.id, coalesce(ic.name, i."inspectingParty", 'Unknown party') || ' in ' || h.name
-                    || coalesce(': ' || w.name, '') || ' (' || lower(replace(i.status::text, '_', ' ')) || ')'${deletedMark("i")} AS label
+      query = sql`SELECT i.id, h.name AS host, ic.name AS inspecting, i."inspectingParty", w.name AS weapon, i.status,
+                    ${deleted("i")} AS deleted
                FROM "Inspection" i
                JOIN "Country" h ON h.id = i."hostCountryId"
                LEFT JOIN "Country" ic ON ic.id = i."inspectingCountryId"
                ${joinReadable(viewer, "WeaponSystem", "w", `w.id = i."weaponSystemId"`)}
               WHERE ${own("i")} AND ${match("i", ["h.name", "ic.name", "w.name", `i."inspectingParty"`])}
               ORDER BY i.id DESC LIMIT ${limit}`;
+      label = (r) =>
+        `${displayName("inspection", {
+          hostCountry: { name: r.host as string },
+          inspectingCountry: r.inspecting ? { name: r.inspecting as string } : null,
+          inspectingParty: r.inspectingParty as string | null,
+          weaponSystem: r.weapon ? { name: r.weapon as string } : null,
+        })} (${String(r.status).replaceAll("_", " ").toLowerCase()})`;
       break;
     case "owner":
       // Names only: an e-mail address is never matched nor returned.
       if (!mayAssignOwners(viewer)) throw new ForbiddenError("Only those who may edit concerns may choose their owner.");
-      query = sql`SELECT u.id, u.name || ' (' || lower(u.role::text) || ')' AS label FROM "User" u
+      query = sql`SELECT u.id, u.name, u.role, false AS deleted FROM "User" u
               WHERE u.active AND u.role <> 'VIEWER' AND ${match("u", ["u.name"])}
               ORDER BY u.name LIMIT ${limit}`;
+      label = (r) => `${r.name} (${String(r.role).toLowerCase()})`;
       break;
   }
-  return getDb().$queryRaw<LookupOption[]>(query);
+  const rows = await getDb().$queryRaw<Row[]>(query);
+  return rows.map((r) => ({ id: r.id, label: `${label(r)}${r.deleted ? " (deleted)" : ""}` }));
 }
+
+type Row = { id: number; deleted: boolean } & Record<string, unknown>;
 
 /**
  * The names of the users `ids` (concern owners in a history the viewer may

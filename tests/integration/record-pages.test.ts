@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seed } from "@/tools/seed/load";
 import { withMigratedDatabase } from "@/tests/helpers/db";
 import { makeUser } from "@/tests/helpers/session";
+import { displayName } from "@/lib/records/definitions";
 
 const ctx = withMigratedDatabase("record_pages");
 
@@ -70,7 +71,7 @@ describe("getTransfer", () => {
     expect(t!.citations.rows.map((c) => c.source.id).sort()).toEqual(
       [ids.article, (await ctx.db.source.findUniqueOrThrow({ where: { externalId: "demo:source:parade-2009" } })).id].sort(),
     );
-    expect(transfers.transferTitle(t!)).toBe("Russia to Venezuela: Igla-S");
+    expect(displayName("transfer", t!)).toBe("Russia to Venezuela: Igla-S");
   });
 });
 
@@ -88,13 +89,13 @@ describe("getInspection", () => {
     expect(i!.transfer!.concernLinks.rows).toHaveLength(1);
     expect(i!.quotes.rows.map((q) => q.id)).toEqual([ids.schroederQuote]);
     expect(i!.citations.rows.map((c) => c.source.id)).toEqual([ids.article]);
-    expect(inspections.inspectionTitle(i!)).toBe("Inspection in Venezuela by Russia");
+    expect(displayName("inspection", i!)).toBe("Inspection in Venezuela by Russia: Igla-S");
   });
 
   it("offers the inspection to the quote form's type-ahead", async () => {
     const { lookup } = await import("@/lib/db/lookup");
     const options = await lookup(who.viewer, "inspection", "venez");
-    expect(options).toEqual([{ id: ids.inspection, label: "Russia in Venezuela: Igla-S (right asserted)" }]);
+    expect(options).toEqual([{ id: ids.inspection, label: "Inspection in Venezuela by Russia: Igla-S (right asserted)" }]);
   });
 });
 

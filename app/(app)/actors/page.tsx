@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { countryFilter, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
@@ -10,6 +9,7 @@ import { listCountryOptions } from "@/lib/db/lists/countries";
 import { actorKindLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
+import { RecordLink } from "@/components/records/record-link";
 
 export const metadata: Metadata = { title: "Actors" };
 
@@ -40,9 +40,7 @@ export default async function ActorsPage({ searchParams }: { searchParams: Promi
           sort: "name",
           cell: (a) => (
             <>
-              <Link href={`/actors/${a.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                {a.name}
-              </Link>
+              <RecordLink type="actor" record={a} className="font-medium text-blue-700 underline dark:text-blue-400" />
               <RecordStateBadges visibility={a.visibility} deletedAt={a.deletedAt} />
               {a.title || a.affiliation ? (
                 <div className="text-xs text-slate-600 dark:text-slate-400">{[a.title, a.affiliation].filter(Boolean).join(", ")}</div>

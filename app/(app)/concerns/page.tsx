@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { Badge } from "@/components/badge";
 import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
@@ -12,6 +11,7 @@ import { formatVagueDate } from "@/lib/format/dates";
 import { concernCategoryLabel, concernStatusLabel, severityLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
+import { RecordLink } from "@/components/records/record-link";
 
 export const metadata: Metadata = { title: "Concerns" };
 
@@ -46,9 +46,7 @@ export default async function ConcernsPage({ searchParams }: { searchParams: Pro
           sort: "title",
           cell: (c) => (
             <>
-              <Link href={`/concerns/${c.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                {c.title}
-              </Link>
+              <RecordLink type="concern" record={c} className="font-medium text-blue-700 underline dark:text-blue-400" />
               <RecordStateBadges visibility={c.visibility} deletedAt={c.deletedAt} />
               <div className="text-xs text-slate-600 dark:text-slate-400">{concernCategoryLabel[c.category]}</div>
             </>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { countryFilter, dateFilters, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
@@ -11,6 +10,7 @@ import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
+import { RecordLink, listRowParts } from "@/components/records/record-link";
 
 export const metadata: Metadata = { title: "Inspections" };
 
@@ -43,9 +43,7 @@ export default async function InspectionsPage({ searchParams }: { searchParams: 
           header: "Inspection",
           cell: (i) => (
             <>
-              <Link href={`/inspections/${i.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                {`In ${i.hostCountry}${i.weaponSystem ? `: ${i.weaponSystem}` : ""}`}
-              </Link>
+              <RecordLink type="inspection" record={listRowParts.inspection(i)} className="font-medium text-blue-700 underline dark:text-blue-400" />
               <RecordStateBadges visibility={i.visibility} deletedAt={i.deletedAt} />
               {i.basis ? <div className="max-w-md text-xs text-slate-600 dark:text-slate-400">{i.basis}</div> : null}
             </>

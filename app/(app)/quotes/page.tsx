@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { RelatedListView } from "@/components/records/related-list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listQuotes } from "@/lib/db/records/related-lists";
-import { transferTitle } from "@/lib/records/transfer/queries";
+import { QuoteAbout, RecordLink } from "@/components/records/record-link";
 import { formatVagueDate } from "@/lib/format/dates";
 import type { RawSearchParams } from "@/lib/lists/params";
 import { QUOTE_FILTERS, parseRelatedListParams } from "@/lib/lists/related-params";
 
 export const metadata: Metadata = { title: "Quotes" };
 
-const link = "text-blue-700 underline dark:text-blue-400";
 
 const FILTERED: Record<(typeof QUOTE_FILTERS)[number], { what: string; href: (id: number) => string }> = {
   speaker: { what: "said by actor", href: (id) => `/actors/${id}` },
@@ -40,29 +38,11 @@ export default async function QuotesPage({ searchParams }: { searchParams: Promi
     >
       <ul className="space-y-3 text-sm">
         {page.rows.map((q) => {
-          const about = [
-            q.request ? { href: `/requests/${q.request.id}`, label: q.request.title } : null,
-            q.concern ? { href: `/concerns/${q.concern.id}`, label: q.concern.title } : null,
-            q.transfer ? { href: `/transfers/${q.transfer.id}`, label: transferTitle(q.transfer) } : null,
-            q.inspection ? { href: `/inspections/${q.inspection.id}`, label: `Inspection in ${q.inspection.hostCountry.name}` } : null,
-          ].filter((x) => x !== null);
           return (
             <li key={q.id} className="border-l-2 border-slate-300 pl-3 dark:border-slate-700">
-              <Link className={link} href={`/quotes/${q.id}`}>“{q.text}”</Link>
-              {" — "}
-              {q.speaker ? <Link className={link} href={`/actors/${q.speaker.id}`}>{q.speaker.name}</Link> : (q.speakerLabel ?? "Speaker unknown")}
+              <RecordLink type="quote" record={q} />
               {q.saidOn ? ` (${formatVagueDate(q.saidOn, q.saidOnPrecision)})` : ""}
-              {about.length ? (
-                <span className="block text-slate-600 dark:text-slate-400">
-                  About:{" "}
-                  {about.map((x, n) => (
-                    <span key={x.href}>
-                      {n > 0 ? "; " : ""}
-                      <Link className={link} href={x.href}>{x.label}</Link>
-                    </span>
-                  ))}
-                </span>
-              ) : null}
+              <QuoteAbout quote={q} />
             </li>
           );
         })}

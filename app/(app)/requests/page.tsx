@@ -11,6 +11,7 @@ import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, requestAskLabel, requestResponseLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
+import { RecordLink } from "@/components/records/record-link";
 
 export const metadata: Metadata = { title: "Diplomatic requests" };
 
@@ -55,9 +56,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           sort: "title",
           cell: (r) => (
             <>
-              <Link href={`/requests/${r.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                {r.title}
-              </Link>
+              <RecordLink type="request" record={r} className="font-medium text-blue-700 underline dark:text-blue-400" />
               <RecordStateBadges visibility={r.visibility} deletedAt={r.deletedAt} />
               {r.classification ? (
                 <div className="text-xs text-slate-600 dark:text-slate-400">Document: {classificationLabel[r.classification]}</div>

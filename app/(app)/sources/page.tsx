@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { dateFilters, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
@@ -10,6 +9,7 @@ import { formatVagueDate } from "@/lib/format/dates";
 import { classificationLabel, labelOrUnknown, sourceKindLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
+import { RecordLink } from "@/components/records/record-link";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -40,9 +40,7 @@ export default async function SourcesPage({ searchParams }: { searchParams: Prom
           sort: "title",
           cell: (s) => (
             <>
-              <Link href={`/sources/${s.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                {s.title}
-              </Link>
+              <RecordLink type="source" record={s} className="font-medium text-blue-700 underline dark:text-blue-400" />
               <RecordStateBadges visibility={s.visibility} deletedAt={s.deletedAt} />
               {s.reference ? <div className="text-xs text-slate-600 dark:text-slate-400">{s.reference}</div> : null}
             </>

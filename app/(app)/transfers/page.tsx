@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { CountryPair, RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
+import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { countryFilter, dateFilters, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
 import { ListView } from "@/components/lists/list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -11,6 +11,7 @@ import { formatUncertain, formatYears } from "@/lib/format/dates";
 import { transferStatusLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
+import { RecordLink, listRowParts } from "@/components/records/record-link";
 
 export const metadata: Metadata = { title: "Arms transfers" };
 
@@ -54,9 +55,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
           header: "Transfer",
           cell: (t) => (
             <>
-              <Link href={`/transfers/${t.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                <CountryPair from={t.supplier} to={t.recipient} />
-              </Link>
+              <RecordLink type="transfer" record={listRowParts.transfer(t)} className="font-medium text-blue-700 underline dark:text-blue-400" />
               <RecordStateBadges visibility={t.visibility} deletedAt={t.deletedAt} />
             </>
           ),

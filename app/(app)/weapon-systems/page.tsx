@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { RecordStateBadges, VerifiedBadge } from "@/components/lists/badges";
 import { countryFilter, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
@@ -10,6 +9,7 @@ import { listWeaponSystems } from "@/lib/records/weapon-system/list";
 import { weaponCategoryLabel } from "@/lib/format/labels";
 import { parseListParams, type RawSearchParams } from "@/lib/lists/params";
 import { can } from "@/lib/permissions";
+import { RecordLink } from "@/components/records/record-link";
 
 export const metadata: Metadata = { title: "Weapon systems" };
 
@@ -40,9 +40,7 @@ export default async function WeaponSystemsPage({ searchParams }: { searchParams
           sort: "name",
           cell: (w) => (
             <>
-              <Link href={`/weapon-systems/${w.id}`} className="font-medium text-blue-700 underline dark:text-blue-400">
-                {w.name}
-              </Link>
+              <RecordLink type="weaponSystem" record={w} className="font-medium text-blue-700 underline dark:text-blue-400" />
               <RecordStateBadges visibility={w.visibility} deletedAt={w.deletedAt} />
               {w.designation ? <div className="text-xs text-slate-600 dark:text-slate-400">{w.designation}</div> : null}
             </>

@@ -7,10 +7,11 @@ import "server-only";
 // (deleted or not, as for the lists' linked-record filters), so the list
 // holds exactly the rows that the section counted.
 import { getDb } from "@/lib/db/client";
-import { citationArgs, citationsOfSourceWhere, citingRecords, citingSelect, countrySelect, hideDeletedLinks, type CitingRecord } from "@/lib/records/source/queries";
+import { citationArgs, citationsOfSourceWhere, citingRecords, citingSelect, hideDeletedLinks, type CitingRecord } from "@/lib/records/source/queries";
 import { readableBy, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
 import { PAGE_SIZE } from "@/lib/lists/params";
 import type { CitationFilter, QuoteFilter, RelatedListParams } from "@/lib/lists/related-params";
+import { inspectionNameSelect, transferNameSelect } from "@/lib/db/records/names";
 
 export type RelatedListPage<Row> = { rows: Row[]; total: number; page: number; pageSize: number; hasNext: boolean };
 
@@ -39,14 +40,8 @@ export async function listQuotes(viewer: Viewer, params: RelatedListParams<Quote
         speaker: { select: { id: true, name: true, title: true, ...link } },
         request: { select: { id: true, title: true, ...link } },
         concern: { select: { id: true, title: true, ...link } },
-        transfer: {
-          select: {
-            id: true, ...link,
-            supplier: { select: countrySelect }, recipient: { select: countrySelect },
-            weaponSystem: { select: { id: true, name: true, ...link } },
-          },
-        },
-        inspection: { select: { id: true, ...link, hostCountry: { select: countrySelect } } },
+        transfer: { select: { id: true, ...link, ...transferNameSelect } },
+        inspection: { select: { id: true, ...link, ...inspectionNameSelect } },
       },
     }),
     db.quote.count({ where }),

@@ -8,6 +8,7 @@ import { citationsOf, countrySelect, hideDeletedLinks, quotesHref, quotesSpec, r
 import { readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestActorSide } from "@/lib/generated/prisma/enums";
+import { inspectionNameSelect, transferNameSelect } from "@/lib/db/records/names";
 
 const { sql } = Prisma;
 
@@ -58,14 +59,8 @@ export async function getActor(viewer: Viewer, id: number, options: { includeDel
             id: true, text: true, saidOn: true, saidOnPrecision: true, context: true, ...visibilityFields,
             request: { select: { id: true, title: true, ...link } },
             concern: { select: { id: true, title: true, ...link } },
-            inspection: { select: { id: true, ...link, hostCountry: { select: countrySelect } } },
-            transfer: {
-              select: {
-                id: true, ...link,
-                supplier: { select: countrySelect }, recipient: { select: countrySelect },
-                weaponSystem: { select: { id: true, name: true, ...link } },
-              },
-            },
+            inspection: { select: { id: true, ...link, ...inspectionNameSelect } },
+            transfer: { select: { id: true, ...link, ...transferNameSelect } },
           },
         }),
       quotesHref("speaker", id),

@@ -4,9 +4,10 @@ import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { NESTED_LIMIT } from "@/lib/db/records/related";
 import { relatedOf, relatedPerParent } from "@/lib/db/records/related-db";
-import { citationsOf, citationsOfRecordHref, citationsSpec, fetchCitations, quotesWithCitations, type CitationRow } from "@/lib/records/source/queries";
+import { citationsOf, citationsOfRecordHref, hideDeletedLinks, citationsSpec, fetchCitations, quotesWithCitations, type CitationRow } from "@/lib/records/source/queries";
 import { actorsOfRequests } from "@/lib/records/request/queries";
 import { readableBy, readableSql, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
+import { inspectionNameSelect, transferNameSelect } from "@/lib/db/records/names";
 
 /** "Unresolved" is the dashboard's main question. */
 export const UNRESOLVED_STATUSES: ConcernStatus[] = ["OPEN", "MONITORING"];
@@ -120,9 +121,8 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
             deliveryYears: true,
             deliveryYearsUncertain: true,
             comments: true,
-            supplier: { select: countrySelect },
-            recipient: { select: countrySelect },
-            weaponSystem: { select: { id: true, name: true, designation: true, category: true, ...visibilityFields } },
+            ...transferNameSelect,
+            weaponSystem: { select: { id: true, name: true, designation: true, category: true, deletedAt: true, ...visibilityFields } },
             ...visibilityFields,
           },
         }),
@@ -178,16 +178,13 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
             status: true,
             basis: true,
             findings: true,
-            inspectingParty: true,
+            ...inspectionNameSelect,
             assertedOn: true,
             assertedOnPrecision: true,
             scheduledOn: true,
             scheduledOnPrecision: true,
             conductedOn: true,
             conductedOnPrecision: true,
-            hostCountry: { select: countrySelect },
-            inspectingCountry: { select: countrySelect },
-            weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
             ...visibilityFields,
           },
         }),
@@ -208,7 +205,8 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
     quotesWithCitations(viewer, "inspectionId", inspectionIds, NESTED_LIMIT),
   ]);
 
-  return redactInvisible(viewer, {
+  // Deleted links nulled (a deleted weapon system of a transfer is "not shown", as in the pickers).
+  return hideDeletedLinks(redactInvisible(viewer, {
     ...concern,
     citations,
     quotes,
@@ -231,7 +229,7 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
       ...inspections,
       rows: inspections.rows.map((i) => ({ ...i, quotes: inspectionQuotes.get(i.id)!, citations: inspectionCitations.get(i.id)! })),
     },
-  });
+  }));
 }
 
 export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof getConcern>>>;

@@ -6,6 +6,7 @@ import { relatedOf } from "@/lib/db/records/related-db";
 import { citationsOf, countrySelect, hideDeletedLinks, quoteArgs, quotesHref, quotesSpec, recordMetaSelect, recordWhere } from "@/lib/records/source/queries";
 import { readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { transferNameSelect } from "@/lib/db/records/names";
 
 const { sql } = Prisma;
 
@@ -24,11 +25,10 @@ export async function getInspection(viewer: Viewer, id: number, options: { inclu
       inspectingCountry: { select: countrySelect },
       transfer: {
         select: {
-          id: true, status: true, deletedAt: true, ...visibilityFields,
-          supplier: { select: countrySelect }, recipient: { select: countrySelect },
-          weaponSystem: { select: { id: true, name: true, deletedAt: true, ...visibilityFields } },
+          id: true, status: true, deletedAt: true, ...visibilityFields, ...transferNameSelect,
         },
       },
+      weaponSystemId: true,
       weaponSystem: { select: { id: true, name: true, designation: true, category: true, deletedAt: true, ...visibilityFields } },
     },
   });
@@ -59,10 +59,3 @@ export async function getInspection(viewer: Viewer, id: number, options: { inclu
 }
 
 export type InspectionDetail = NonNullable<Awaited<ReturnType<typeof getInspection>>>;
-
-/** "Inspection in Venezuela by Russia", the name of an inspection in titles and links. */
-export function inspectionTitle(i: { hostCountry: { name: string }; inspectingCountry?: { name: string } | null; inspectingParty?: string | null }): string {
-  const by = i.inspectingCountry?.name ?? i.inspectingParty;
-  return `Inspection in ${i.hostCountry.name}${by ? ` by ${by}` : ""}`;
-}
-

@@ -4,6 +4,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { citationsOf, countrySelect, hideDeletedLinks, recordMetaSelect, recordWhere } from "@/lib/records/source/queries";
 import { redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
+import { inspectionNameSelect, transferNameSelect } from "@/lib/db/records/names";
 
 export async function getQuote(viewer: Viewer, id: number, options: { includeDeleted?: boolean } = {}) {
   const { where } = recordWhere(viewer, id, options.includeDeleted);
@@ -27,16 +28,10 @@ export async function getQuote(viewer: Viewer, id: number, options: { includeDel
       transfer: {
         select: {
           id: true, status: true, deletedAt: true, ...visibilityFields,
-          supplier: { select: countrySelect }, recipient: { select: countrySelect },
-          weaponSystem: { select: { id: true, name: true, deletedAt: true, ...visibilityFields } },
+          ...transferNameSelect,
         },
       },
-      inspection: {
-        select: {
-          id: true, status: true, inspectingParty: true, deletedAt: true, ...visibilityFields,
-          hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
-        },
-      },
+      inspection: { select: { id: true, status: true, deletedAt: true, ...visibilityFields, ...inspectionNameSelect } },
     },
   });
   if (!q) return null;

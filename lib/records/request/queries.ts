@@ -2,10 +2,11 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { RELATED_LIMIT, type Related } from "@/lib/db/records/related";
 import { relatedOf, relatedPerParent } from "@/lib/db/records/related-db";
-import { citationsOf, quotesWithCitations } from "@/lib/records/source/queries";
+import { citationsOf, hideDeletedLinks, quotesWithCitations } from "@/lib/records/source/queries";
 import { readableBy, readableSql, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RequestActorSide } from "@/lib/generated/prisma/enums";
+import { transferNameSelect } from "@/lib/db/records/names";
 
 const { sql } = Prisma;
 
@@ -55,9 +56,7 @@ export async function getRequest(viewer: Viewer, id: number, options: { includeD
         db.armsTransfer.findMany({
           where: { id: { in: ids } },
           select: {
-            id: true, ...visibilityFields,
-            supplier: { select: countrySelect }, recipient: { select: countrySelect },
-            weaponSystem: { select: { id: true, name: true, ...visibilityFields } },
+            id: true, ...visibilityFields, ...transferNameSelect,
           },
         }),
       `/transfers?request=${id}`,
@@ -65,7 +64,8 @@ export async function getRequest(viewer: Viewer, id: number, options: { includeD
     quotesWithCitations(viewer, "requestId", [id]).then((m) => m.get(id)!),
     citationsOf(viewer, "request", id),
   ]);
-  const result = redactInvisible(viewer, { ...r, followUps, actorLinks, concernLinks, transferLinks, quotes, citations });
+  // Deleted links nulled (a deleted weapon system of a transfer is "not shown", as in the pickers).
+  const result = hideDeletedLinks(redactInvisible(viewer, { ...r, followUps, actorLinks, concernLinks, transferLinks, quotes, citations }));
   if (result.followUpOf?.deletedAt) result.followUpOf = null;
   return result;
 }

@@ -7,10 +7,11 @@ import { readableBy, readableSql, redactInvisible, visibilityFields, type Viewer
 import { formatVagueDate } from "@/lib/format/dates";
 import { inspectionStatusLabel } from "@/lib/format/labels";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { recordHref } from "@/lib/records/definitions";
+import { displayName, recordHref } from "@/lib/records/definitions";
 import type { CitationTarget } from "@/lib/validation/citations";
 import { NESTED_LIMIT, RELATED_LIMIT, type Related } from "@/lib/db/records/related";
 import { relatedOf, relatedPerParent, type RelatedSpec } from "@/lib/db/records/related-db";
+import { inspectionNameSelect, transferNameSelect } from "@/lib/db/records/names";
 
 export const countrySelect = { id: true, name: true, alpha2: true } as const;
 
@@ -166,19 +167,8 @@ export const citingSelect = {
   id: true, passage: true, credibility: true, note: true,
   request: { select: { id: true, title: true, occurredOn: true, occurredOnPrecision: true, ...liveRecord } },
   concern: { select: { id: true, title: true, ...liveRecord } },
-  transfer: {
-    select: {
-      id: true, ...liveRecord,
-      supplier: { select: countrySelect }, recipient: { select: countrySelect },
-      weaponSystem: { select: { id: true, name: true, ...liveRecord } },
-    },
-  },
-  inspection: {
-    select: {
-      id: true, status: true, ...liveRecord,
-      hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
-    },
-  },
+  transfer: { select: { id: true, ...liveRecord, ...transferNameSelect } },
+  inspection: { select: { id: true, status: true, ...liveRecord, ...inspectionNameSelect } },
   actor: { select: { id: true, name: true, title: true, ...liveRecord } },
   weaponSystem: { select: { id: true, name: true, designation: true, ...liveRecord } },
   quote: {
@@ -247,17 +237,12 @@ export function citingRecords(citations: (CitingRow | null)[]): CitingRecord[] {
     const grade = { citationId: c.id, passage: c.passage, credibility: c.credibility, note: c.note };
     const add = (type: CitationTarget, recordId: number, label: string, detail: string | null = null) =>
       citedBy.push({ ...grade, type, id: recordId, label, detail, href: recordHref(type, recordId) });
-    if (c.request) add("request", c.request.id, c.request.title, formatVagueDate(c.request.occurredOn, c.request.occurredOnPrecision));
-    else if (c.concern) add("concern", c.concern.id, c.concern.title);
-    else if (c.transfer) {
-      const t = c.transfer;
-      add("transfer", t.id, `${t.supplier.name} to ${t.recipient.name}: ${t.weaponSystem?.name ?? "weapon system unknown"}`);
-    } else if (c.inspection) {
-      const i = c.inspection;
-      add("inspection", i.id, `Inspection in ${i.hostCountry.name}${i.inspectingCountry ? ` by ${i.inspectingCountry.name}` : ""}`, inspectionStatusLabel[i.status]);
-    } else if (c.actor) add("actor", c.actor.id, c.actor.name, c.actor.title);
-    else if (c.weaponSystem) add("weaponSystem", c.weaponSystem.id, c.weaponSystem.name, c.weaponSystem.designation);
-    else if (c.quote) add("quote", c.quote.id, `“${c.quote.text}”`, c.quote.speaker?.name ?? c.quote.speakerLabel);
+    if (c.request) add("request", c.request.id, displayName("request", c.request), formatVagueDate(c.request.occurredOn, c.request.occurredOnPrecision));
+    else if (c.concern) add("concern", c.concern.id, displayName("concern", c.concern));
+    else if (c.transfer) add("transfer", c.transfer.id, displayName("transfer", c.transfer));
+    else if (c.inspection) add("inspection", c.inspection.id, displayName("inspection", c.inspection), inspectionStatusLabel[c.inspection.status]); else if (c.actor) add("actor", c.actor.id, displayName("actor", c.actor), c.actor.title);
+    else if (c.weaponSystem) add("weaponSystem", c.weaponSystem.id, displayName("weaponSystem", c.weaponSystem), c.weaponSystem.designation);
+    else if (c.quote) add("quote", c.quote.id, displayName("quote", c.quote));
   }
   return citedBy;
 }

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { optionalIdField, optionalText, recordIdField, visibilityField } from "@/lib/validation/common";
 import { enumOptions, type FieldSpec, visibilitySpec } from "@/lib/records/form/fields";
-import { transferStatusLabel } from "@/lib/format/labels";
+import { transferStatusLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { TransferStatus, WeaponCategory } from "@/lib/generated/prisma/enums";
 import { defineRecordType } from "@/lib/records/define";
 
@@ -183,10 +183,13 @@ export function transferName(t: {
   supplier: { name: string };
   recipient: { name: string };
   weaponSystem?: { name: string } | null;
+  /** The weapon system's id as the transfer row holds it: set while `weaponSystem` is null, it is one the reader may not see. */
+  weaponSystemId?: number | null;
   /** A weapon system is named but the reader may not see it. */
   weaponSystemHidden?: boolean;
 }): string {
-  const weapon = t.weaponSystem?.name ?? (t.weaponSystemHidden ? "weapon system not shown" : "weapon system unknown");
+  const hidden = t.weaponSystemHidden ?? (t.weaponSystemId !== undefined && t.weaponSystemId !== null);
+  const weapon = t.weaponSystem?.name ?? (hidden ? "weapon system not shown" : "weapon system unknown");
   return `${t.supplier.name} to ${t.recipient.name}: ${weapon}`;
 }
 
@@ -213,6 +216,19 @@ export const transferDefinition = defineRecordType({
     deletable: true,
     sorts: { year: "desc", status: "asc", added: "desc" },
     defaultSort: "year",
+    page: {
+      title: "Arms transfers",
+      intro: "Deals as arms-transfer registers record them: supplier, recipient, weapon system, numbers and years (estimates marked).",
+      plural: "arms transfers",
+      search: { label: "Search transfers", hint: "The transfers’ comments." },
+      country: "Country (supplier or recipient)",
+      enums: {
+        status: { label: "Status", any: "Any status", labels: transferStatusLabel },
+        weapon: { label: "Weapon category", any: "Any weapon category", labels: weaponCategoryLabel },
+      },
+      dates: "Year of order",
+      importLink: "Import transfers from a CSV register",
+    },
   },
   displayName: transferName,
 });

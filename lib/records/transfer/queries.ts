@@ -7,6 +7,7 @@ import { relatedOf } from "@/lib/db/records/related-db";
 import { citationsOf, countrySelect, hideDeletedLinks, quoteArgs, quotesHref, quotesSpec, recordMetaSelect, recordWhere } from "@/lib/records/source/queries";
 import { readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inspectionNameSelect } from "@/lib/db/records/names";
 
 const { sql } = Prisma;
 
@@ -23,6 +24,7 @@ export async function getTransfer(viewer: Viewer, id: number, options: { include
       orderYear: true, orderYearUncertain: true,
       deliveryYears: true, deliveryYearsUncertain: true,
       comments: true,
+      weaponSystemId: true,
       supplier: { select: countrySelect },
       recipient: { select: countrySelect },
       weaponSystem: { select: { id: true, name: true, designation: true, category: true, deletedAt: true, ...visibilityFields } },
@@ -62,8 +64,7 @@ export async function getTransfer(viewer: Viewer, id: number, options: { include
         db.inspection.findMany({
           where: { id: { in: ids } },
           select: {
-            id: true, status: true, inspectingParty: true, ...visibilityFields,
-            hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
+            id: true, status: true, ...visibilityFields, ...inspectionNameSelect,
             assertedOn: true, assertedOnPrecision: true, scheduledOn: true, scheduledOnPrecision: true,
             conductedOn: true, conductedOnPrecision: true,
           },
@@ -87,8 +88,3 @@ export async function getTransfer(viewer: Viewer, id: number, options: { include
 }
 
 export type TransferDetail = NonNullable<Awaited<ReturnType<typeof getTransfer>>>;
-
-/** "Russia to Venezuela: Igla-S", the name of a transfer in titles and links. */
-export function transferTitle(t: { supplier: { name: string }; recipient: { name: string }; weaponSystem?: { name: string } | null }): string {
-  return `${t.supplier.name} to ${t.recipient.name}: ${t.weaponSystem?.name ?? "weapon system unknown"}`;
-}

@@ -7,6 +7,7 @@ import { relatedOf } from "@/lib/db/records/related-db";
 import { citationsOf, countrySelect, hideDeletedLinks, recordMetaSelect, recordWhere } from "@/lib/records/source/queries";
 import { readableSql, redactInvisible, visibilityFields, type Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { inspectionNameSelect, transferNameSelect } from "@/lib/db/records/names";
 
 const { sql } = Prisma;
 
@@ -35,7 +36,7 @@ export async function getWeaponSystem(viewer: Viewer, id: number, options: { inc
             numberDelivered: true, numberDeliveredUncertain: true,
             orderYear: true, orderYearUncertain: true,
             deliveryYears: true, deliveryYearsUncertain: true,
-            supplier: { select: countrySelect }, recipient: { select: countrySelect },
+            ...transferNameSelect,
           },
         }),
       // In the section's order: year of order, unknown last, then id.
@@ -55,8 +56,7 @@ export async function getWeaponSystem(viewer: Viewer, id: number, options: { inc
         db.inspection.findMany({
           where: { id: { in: ids } },
           select: {
-            id: true, status: true, inspectingParty: true, ...visibilityFields,
-            hostCountry: { select: countrySelect }, inspectingCountry: { select: countrySelect },
+            id: true, status: true, ...visibilityFields, ...inspectionNameSelect,
             assertedOn: true, assertedOnPrecision: true, scheduledOn: true, scheduledOnPrecision: true,
             conductedOn: true, conductedOnPrecision: true,
           },
