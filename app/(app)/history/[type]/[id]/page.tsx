@@ -6,14 +6,10 @@ import { Badge } from "@/components/badge";
 import { parseId } from "@/lib/validation/ids";
 import { RestoreVersionButton } from "@/components/records/restore-version-button";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { countryNames } from "@/lib/db/countries";
-import { lookup, userNames, type LookupOption, type LookupType } from "@/lib/db/lookup";
-import { displayValue, fieldLabel } from "@/lib/records/form/display";
-import { FORM_FIELDS } from "@/lib/records/form/registry";
 import { mayOpenRecord } from "@/lib/pages/record-page";
 import { can } from "@/lib/permissions";
 import { RECORDS, RECORD_TYPES, type RecordType } from "@/lib/records/registry";
-import { recordHistory } from "@/lib/records/service";
+import { historyView } from "@/lib/records/history";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -40,42 +36,9 @@ export default async function HistoryPage({ params }: Props) {
   // record's history only for those who may restore it, a restricted one's
   // only for editors, admins and its author.
   if (!(await mayOpenRecord(viewer, config, id))) notFound();
-  const history = await recordHistory(config, viewer, id);
+  const history = await historyView(viewer, type as RecordType, id);
   if (!history) notFound();
-  const fields = FORM_FIELDS[type] ?? [];
-  const countries = await countryNames();
   const currentVersion = Math.max(0, ...history.map((h) => h.version ?? 0));
-
-  // Names of the records that pickers link, in one query per kind and 100
-  // ids (deleted ones marked, for editors). recordHistory already left out
-  // the linked records the viewer may not see (lib/records/links.ts).
-  const wanted = new Map<string, Set<number>>();
-  for (const h of history) {
-    for (const [name, c] of Object.entries(h.changes)) {
-      const field = fields.find((f) => f.name === name);
-      if (field?.kind !== "picker") continue;
-      const set = wanted.get(field.lookup) ?? new Set<number>();
-      for (const v of [c.before, c.after].flat()) if (typeof v === "number") set.add(v);
-      wanted.set(field.lookup, set);
-    }
-  }
-  const recordLabels = new Map<string, Map<number, string>>();
-  for (const [kind, ids] of wanted) {
-    const all = [...ids];
-    const labels = new Map<number, string>();
-    for (let i = 0; i < all.length; i += 100) {
-      const chunk = all.slice(i, i + 100);
-      // Owners are users, named on the concern's page too; never listed from here.
-      const options: LookupOption[] =
-        kind === "owner" ? await userNames(viewer, chunk) : await lookup(viewer, kind as LookupType, "", chunk, { includeDeleted: true });
-      for (const o of options) labels.set(o.id, o.label);
-    }
-    recordLabels.set(kind, labels);
-  }
-  const order = (name: string) => {
-    const i = fields.findIndex((f) => f.name === name);
-    return i === -1 ? fields.length : i;
-  };
   const mayRestore = can(viewer.role, "record:restore");
 
   return (
@@ -87,7 +50,6 @@ export default async function HistoryPage({ params }: Props) {
       {history.length === 0 ? <p>No recorded change (loaded with the demo data).</p> : null}
       <ol className="space-y-4">
         {history.map((h) => {
-          const entries = Object.entries(h.changes).sort(([a], [b]) => order(a) - order(b));
           const meta = (h.metadata ?? {}) as { restoredVersion?: number; fileName?: string };
           return (
             <li key={h.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
@@ -105,7 +67,7 @@ export default async function HistoryPage({ params }: Props) {
                   <RestoreVersionButton type={type} id={id} eventId={h.id} version={currentVersion} label={`Restore version ${h.version}`} />
                 ) : null}
               </div>
-              {entries.length > 0 ? (
+              {h.rows.length > 0 ? (
                 <table className="mt-2 w-full text-left text-sm">
                   <caption className="sr-only">Changed fields</caption>
                   <thead>
@@ -116,16 +78,13 @@ export default async function HistoryPage({ params }: Props) {
                     </tr>
                   </thead>
                   <tbody>
-                    {entries.map(([name, c]) => {
-                      const field = fields.find((f) => f.name === name);
-                      return (
-                        <tr key={name} className="align-top">
-                          <th scope="row" className="pr-3 font-medium">{fieldLabel(fields, name)}</th>
-                          <td className="pr-3 text-red-800 dark:text-red-300"><del>{displayValue(field, c.before, countries, recordLabels)}</del></td>
-                          <td className="text-emerald-800 dark:text-emerald-300"><ins>{displayValue(field, c.after, countries, recordLabels)}</ins></td>
-                        </tr>
-                      );
-                    })}
+                    {h.rows.map((r) => (
+                      <tr key={r.name} className="align-top">
+                        <th scope="row" className="pr-3 font-medium">{r.label}</th>
+                        <td className="pr-3 text-red-800 dark:text-red-300"><del>{r.before}</del></td>
+                        <td className="text-emerald-800 dark:text-emerald-300"><ins>{r.after}</ins></td>
+                      </tr>
+                    ))}
                   </tbody>
                 </table>
               ) : null}
