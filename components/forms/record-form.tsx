@@ -8,7 +8,8 @@ import { saveRecordAction } from "@/lib/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordFields, type FieldErrors, type Values } from "@/components/forms/record-fields";
 import type { FieldSpec, Option } from "@/lib/records/form/fields";
-import { displayValue, fieldLabel } from "@/lib/records/form/display";
+import { displayValue, fieldLabel, fieldOf } from "@/lib/records/form/display";
+import { useRecordLabels } from "@/components/forms/use-record-labels";
 import { reapply } from "@/lib/records/form/reapply";
 import { parseConflictDetails, type ConflictDetails } from "@/lib/records/conflict";
 
@@ -104,6 +105,12 @@ export function ConflictPanel(props: {
 }) {
   const countryNames = useMemo(() => new Map(props.countries.map((c) => [Number(c.value), c.label])), [props.countries]);
   const changes = props.conflict.theirChanges;
+  // Linked records by name, not by id: in what they changed and in mine.
+  const shown = useMemo(() => {
+    const entries = Object.entries(changes ?? {});
+    return [props.mine, Object.fromEntries(entries.map(([k, c]) => [k, c.before])), Object.fromEntries(entries.map(([k, c]) => [k, c.after]))];
+  }, [props.mine, changes]);
+  const recordLabels = useRecordLabels(props.fields, shown);
   return (
     <section role="alert" aria-labelledby="conflict-title" className="space-y-3 rounded border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
       <h2 id="conflict-title" className="font-semibold">Someone else saved this record while you were editing it</h2>
@@ -120,13 +127,13 @@ export function ConflictPanel(props: {
           </thead>
           <tbody>
             {Object.entries(changes).map(([name, c]) => {
-              const field = props.fields.find((f) => f.name === name);
+              const field = fieldOf(props.fields, name);
               return (
                 <tr key={name} className="align-top">
                   <th scope="row" className="pr-3 font-medium">{fieldLabel(props.fields, name)}</th>
-                  <td className="pr-3"><del>{displayValue(field, c.before, countryNames)}</del></td>
-                  <td className="pr-3"><ins>{displayValue(field, c.after, countryNames)}</ins></td>
-                  <td>{displayValue(field, props.mine[name], countryNames)}</td>
+                  <td className="pr-3"><del>{displayValue(field, c.before, countryNames, recordLabels)}</del></td>
+                  <td className="pr-3"><ins>{displayValue(field, c.after, countryNames, recordLabels)}</ins></td>
+                  <td>{displayValue(field, props.mine[name], countryNames, recordLabels)}</td>
                 </tr>
               );
             })}

@@ -50,7 +50,7 @@ export default async function HistoryPage({ params }: Props) {
       {history.length === 0 ? <p>No recorded change (loaded with the demo data).</p> : null}
       <ol className="space-y-4">
         {history.map((h) => {
-          const meta = (h.metadata ?? {}) as { restoredVersion?: number; fileName?: string };
+          const meta = (h.metadata ?? {}) as { restoredVersion?: number; fileName?: string; note?: string };
           return (
             <li key={h.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
               <div className="flex flex-wrap items-center gap-2">
@@ -60,6 +60,7 @@ export default async function HistoryPage({ params }: Props) {
                   {h.occurredAt.toISOString().replace("T", " ").slice(0, 16)} UTC by {h.user ?? "the system"}
                 </span>
                 {meta.restoredVersion ? <span className="text-sm">(back to version {meta.restoredVersion})</span> : null}
+                {h.action === "STATUS_CHANGE" && typeof meta.note === "string" && meta.note ? <span className="text-sm">“{meta.note}”</span> : null}
                 {h.action === "IMPORT" && meta.fileName ? (
                   <span className="text-sm">from the CSV file “{meta.fileName}”</span>
                 ) : null}
