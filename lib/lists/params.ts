@@ -51,8 +51,28 @@ type ListSpec = {
   defaultSort: string;
 };
 
-/** A record type's list (its definition's `list`): the spec without path and noun, which come from the type. */
-export type RecordListSpec = Omit<ListSpec, "path" | "noun">;
+/** The words of a record list's page: its heading, and the label of each filter the spec allows. */
+export type ListPageText = {
+  title: string;
+  intro: string;
+  /** The rows' name in the plural ("diplomatic requests"). */
+  plural: string;
+  search: { label: string; hint: string };
+  /** The country filter's label, when the list has one. */
+  country?: string;
+  /** One per enum filter of the spec: its label, its "any" choice, its values' labels, and combined choices. */
+  enums: Readonly<Record<string, { label: string; any: string; labels: Readonly<Record<string, string>>; combined?: readonly { value: string; label: string }[] }>>;
+  /** What the date range filters ("Opened" from / to), when the list has one. */
+  dates?: string;
+  /** The link to the CSV import of this list's type, for those who may create records. */
+  importLink?: string;
+};
+
+/**
+ * A record type's list (its definition's `list`): the spec without path and
+ * noun, which come from the type, and the words of its page.
+ */
+export type RecordListSpec = Omit<ListSpec, "path" | "noun"> & { page: ListPageText };
 
 const COUNTRY_LIST = {
   path: "/countries",
@@ -71,7 +91,7 @@ const COUNTRY_LIST = {
 } as const satisfies ListSpec;
 
 type RecordListSpecs = {
-  [T in ListedRecordType as `${T}s`]: NonNullable<Definitions[T]["list"]> & { path: string; noun: string };
+  [T in ListedRecordType as `${T}s`]: Omit<NonNullable<Definitions[T]["list"]>, "page"> & { path: string; noun: string; page: ListPageText };
 };
 
 /**
@@ -84,7 +104,7 @@ export const LIST_SPECS = {
       const d = DEFINITIONS[t];
       return d.list ? [[`${t}s`, { ...d.list, path: `/${d.segment}`, noun: d.label.toLowerCase() }]] : [];
     }),
-  ) as RecordListSpecs),
+  ) as unknown as RecordListSpecs),
   countries: COUNTRY_LIST,
 };
 

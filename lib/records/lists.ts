@@ -5,14 +5,14 @@ import "server-only";
 // the SQL of its rows, from the type's lib/records/<type>/list.ts. `listAfter` reads a list
 // by keyset (after a given row, any page size) for the API's cursors and for
 // streaming exports of any length.
-import { actorListQuery, actorRowsSql } from "@/lib/records/actor/list";
-import { keysetAfterSql, keysetAnchor, type ListQuery } from "@/lib/db/lists/common";
-import { concernListQuery, concernRowsSql } from "@/lib/records/concern/list";
-import { inspectionListQuery, inspectionRowsSql } from "@/lib/records/inspection/list";
-import { requestListQuery, requestRowsSql } from "@/lib/records/request/list";
-import { sourceListQuery, sourceRowsSql } from "@/lib/records/source/list";
-import { transferListQuery, transferRowsSql } from "@/lib/records/transfer/list";
-import { weaponSystemListQuery, weaponSystemRowsSql } from "@/lib/records/weapon-system/list";
+import { actorListQuery, actorRowsSql, type ActorListRow } from "@/lib/records/actor/list";
+import { keysetAfterSql, keysetAnchor, runList, showsDeleted, type ListPage, type ListQuery } from "@/lib/db/lists/common";
+import { concernListQuery, concernRowsSql, type ConcernListRow } from "@/lib/records/concern/list";
+import { inspectionListQuery, inspectionRowsSql, type InspectionListRow } from "@/lib/records/inspection/list";
+import { requestListQuery, requestRowsSql, type RequestListRow } from "@/lib/records/request/list";
+import { sourceListQuery, sourceRowsSql, type SourceListRow } from "@/lib/records/source/list";
+import { transferListQuery, transferRowsSql, type TransferListRow } from "@/lib/records/transfer/list";
+import { weaponSystemListQuery, weaponSystemRowsSql, type WeaponSystemListRow } from "@/lib/records/weapon-system/list";
 import pg from "pg";
 import { getPool } from "@/lib/db/client";
 import type { Viewer } from "@/lib/db/visibility";
@@ -81,4 +81,22 @@ export async function listAfter<T extends RecordListType, Row extends { id: numb
 export function listRowsSql<T extends RecordListType>(type: T, viewer: Viewer, params: ListParams<T>, limit: number): Prisma.Sql {
   const source = LIST_SOURCES[type] as Source<T>;
   return source.rows(viewer, { ...source.query(viewer, params), page: 1, limit });
+}
+
+/** The row of each record list, as its SQL selects it (lib/records/<type>/list.ts). */
+export type ListRows = {
+  requests: RequestListRow;
+  concerns: ConcernListRow;
+  transfers: TransferListRow;
+  inspections: InspectionListRow;
+  sources: SourceListRow;
+  actors: ActorListRow;
+  weaponSystems: WeaponSystemListRow;
+};
+
+/** One page of a record list as its list page shows it (its filters, sort and page; a count or an estimate). */
+export async function listRecords<T extends RecordListType>(type: T, viewer: Viewer, params: ListParams<T>): Promise<ListPage<ListRows[T]>> {
+  const source = LIST_SOURCES[type] as Source<T>;
+  const query = source.query(viewer, params);
+  return runList<ListRows[T]>(query, source.rows(viewer, query), showsDeleted(viewer, params));
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { API_RESOURCES } from "@/lib/api/resources";
-import { LIST_SPECS } from "@/lib/lists/params";
+import { LIST_SPECS, type RecordListSpec } from "@/lib/lists/params";
 import { DEFINITIONS, FORM_FIELDS, RECORD_TYPES, displayName, listOf, recordHref, typeOfList, typeOfSegment } from "@/lib/records/definitions";
 import { fieldColumnNames, fieldColumns, fieldValues, isLinkField } from "@/lib/records/form/columns";
 import type { FieldSpec } from "@/lib/records/form/fields";
@@ -42,6 +42,18 @@ describe("record definitions", () => {
     const inputs = d.fields.filter((f) => f.kind !== "section").map((f) => f.name);
     for (const name of inputs) expect(Object.keys(empty), `${t}.${name}`).toContain(name);
     for (const f of d.fields) expect(f.label.trim().length, `${t}.${f.name}`).toBeGreaterThan(0);
+  });
+
+  it.each(RECORD_TYPES)("%s: its list page has words for every filter its list spec accepts", (t) => {
+    const list = DEFINITIONS[t].list as RecordListSpec | null;
+    if (list === null) return;
+    expect(Object.keys(list.page.enums).sort()).toEqual(Object.keys(list.enums).sort());
+    for (const [param, e] of Object.entries(list.page.enums)) {
+      // Every value of the enum has a label in the filter.
+      expect(Object.keys(e.labels).sort(), `${t}.${param}`).toEqual(Object.values((list.enums as Record<string, Record<string, string>>)[param]!).sort());
+    }
+    expect(list.country ? typeof list.page.country : "none").toBe(list.country ? "string" : "none");
+    expect(list.dates ? typeof list.page.dates : "none").toBe(list.dates ? "string" : "none");
   });
 
   it("derive the routes, API names, list types and form fields", () => {

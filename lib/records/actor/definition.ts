@@ -70,6 +70,16 @@ export const actorDefinition = defineRecordType({
     deletable: true,
     sorts: { name: "asc", kind: "asc" },
     defaultSort: "name",
+    page: {
+      title: "Actors",
+      intro: "People, government bodies, organisations and armed groups.",
+      plural: "actors",
+      search: { label: "Search actors", hint: "Name, title, affiliation and notes." },
+      country: "Country",
+      enums: {
+        kind: { label: "Kind", any: "Any kind", labels: actorKindLabel },
+      },
+    },
   },
   displayName: (a: { name: string }) => a.name,
 });

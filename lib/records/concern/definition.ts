@@ -6,7 +6,7 @@ import { z } from "zod";
 import { idList, optionalIdField, optionalText, recordIdField, requiredText, visibilityField } from "@/lib/validation/common";
 import { parseVagueDate, vagueDateField } from "@/lib/vague-date";
 import { enumOptions, VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form/fields";
-import { concernCategoryLabel, concernCountryRoleLabel, severityLabel } from "@/lib/format/labels";
+import { concernCategoryLabel, concernCountryRoleLabel, concernStatusLabel, severityLabel } from "@/lib/format/labels";
 import { CONCERN_STATUSES, STATUS_MESSAGE, statusNoteField } from "@/lib/records/concern/status";
 import { ConcernCategory, type ConcernCountryRole, ConcernStatus, Severity } from "@/lib/generated/prisma/enums";
 import { defineRecordType } from "@/lib/records/define";
@@ -150,6 +150,19 @@ export const concernDefinition = defineRecordType({
     deletable: true,
     sorts: { opened: "desc", title: "asc", severity: "desc", status: "asc", review: "asc" },
     defaultSort: "opened",
+    page: {
+      title: "Concerns",
+      intro: "What worries the monitors about arms transfers, from opening to resolution.",
+      plural: "concerns",
+      search: { label: "Search concerns", hint: "Titles, summaries and resolution notes, the concerns’ quotes and cited passages, and the quotes of their requests." },
+      country: "Country",
+      enums: {
+        status: { label: "Status", any: "Any status", labels: concernStatusLabel, combined: [{ value: "OPEN,MONITORING", label: "Unresolved (open or monitoring)" }] },
+        severity: { label: "Severity", any: "Any severity", labels: severityLabel },
+        category: { label: "Category", any: "Any category", labels: concernCategoryLabel },
+      },
+      dates: "Opened",
+    },
   },
   displayName: (c: { title: string }) => c.title,
 });

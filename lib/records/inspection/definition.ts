@@ -108,6 +108,17 @@ export const inspectionDefinition = defineRecordType({
     deletable: true,
     sorts: { asserted: "desc", scheduled: "desc", status: "asc" },
     defaultSort: "asserted",
+    page: {
+      title: "Inspections",
+      intro: "Verification of end use: which inspections were claimed, promised, scheduled, done or refused.",
+      plural: "inspections",
+      search: { label: "Search inspections", hint: "Basis, findings and inspecting party." },
+      country: "Country (host or inspecting)",
+      enums: {
+        status: { label: "Status", any: "Any status", labels: inspectionStatusLabel },
+      },
+      dates: "Asserted or scheduled",
+    },
   },
   displayName: inspectionName,
 });

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CLASSIFICATIONS, idList, optionalEnum, optionalRecordId, optionalText, recordIdField, requiredText, visibilityField } from "@/lib/validation/common";
 import { vagueDateField } from "@/lib/vague-date";
 import { enumOptions, VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form/fields";
-import { classificationLabel, requestAskLabel, requestChannelLabel, requestResponseLabel } from "@/lib/format/labels";
+import { classificationLabel, requestAskLabel, requestChannelLabel, requestResponseLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { RequestResponse, WeaponCategory } from "@/lib/generated/prisma/enums";
 import { defineRecordType } from "@/lib/records/define";
 
@@ -115,6 +115,19 @@ export const requestDefinition = defineRecordType({
     deletable: true,
     sorts: { date: "desc", title: "asc", response: "asc", ask: "asc" },
     defaultSort: "date",
+    page: {
+      title: "Diplomatic requests",
+      intro: "Every lobbying attempt (démarche) about an arms sale: who asked whom, for what, and the answer.",
+      plural: "diplomatic requests",
+      search: { label: "Search requests", hint: "Titles, asks and answers, and the quotes and cited passages of each request." },
+      country: "Country (requesting or target)",
+      enums: {
+        response: { label: "Response", any: "Any response", labels: requestResponseLabel },
+        weapon: { label: "Weapon category (of the transfers)", any: "Any weapon category", labels: weaponCategoryLabel },
+      },
+      dates: "Date",
+      importLink: "Import requests from CSV",
+    },
   },
   displayName: (r: { title: string }) => r.title,
 });

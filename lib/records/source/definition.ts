@@ -148,6 +148,16 @@ export const sourceDefinition = defineRecordType({
     deletable: true,
     sorts: { published: "desc", title: "asc", kind: "asc" },
     defaultSort: "published",
+    page: {
+      title: "Sources",
+      intro: "The evidence: cables, articles, reports, statements and events, with their grading.",
+      plural: "sources",
+      search: { label: "Search sources", hint: "Title, reference, author, publisher and excerpt." },
+      enums: {
+        kind: { label: "Kind", any: "Any kind", labels: sourceKindLabel },
+      },
+      dates: "Published",
+    },
   },
   displayName: (s: { title: string }) => s.title,
 });

@@ -77,6 +77,16 @@ export const weaponSystemDefinition = defineRecordType({
     deletable: true,
     sorts: { name: "asc", category: "asc" },
     defaultSort: "name",
+    page: {
+      title: "Weapon systems",
+      intro: "Weapon systems by register category, MANPADS on their own, with their country of origin.",
+      plural: "weapon systems",
+      search: { label: "Search weapon systems", hint: "Name, designation and description." },
+      country: "Country of origin",
+      enums: {
+        weapon: { label: "Category", any: "Any category", labels: weaponCategoryLabel },
+      },
+    },
   },
   displayName: (w: { name: string }) => w.name,
 });
