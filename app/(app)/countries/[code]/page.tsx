@@ -29,6 +29,7 @@ import {
   severityLabel,
   transferStatusLabel,
 } from "@/lib/format/labels";
+import { displayName } from "@/lib/records/definitions";
 import { categoryLabel, deliveriesChart, figureHref, listHref, TIMELINE_SERIES, timelineChart } from "@/lib/pages/country-charts";
 
 type Props = { params: Promise<{ code: string }> };
@@ -200,10 +201,13 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
               {s.latest.map((t) => (
                 <li key={t.id}>
                   <Link className={link} href={`/transfers/${t.id}`}>
-                    {t.weaponSystem ?? "Weapon system unknown"}
-                    {t.weaponCategory ? ` (${categoryLabel(t.weaponCategory)})` : ""}
-                  </Link>{" "}
-                  {side === "SUPPLIER" ? "to" : "from"} <CountryRef name={t.counterpart} alpha2={t.counterpartAlpha2} />
+                    {displayName("transfer", {
+                      supplier: { name: side === "SUPPLIER" ? country.name : t.counterpart },
+                      recipient: { name: side === "SUPPLIER" ? t.counterpart : country.name },
+                      weaponSystem: t.weaponSystem === null ? null : { name: t.weaponSystem },
+                    })}
+                  </Link>
+                  {t.weaponCategory ? ` (${categoryLabel(t.weaponCategory)})` : ""}
                   {": "}
                   {transferStatusLabel[t.status].toLowerCase()}; ordered {formatUncertain(t.orderYear, t.orderYearUncertain).toLowerCase()}; delivered{" "}
                   {formatYears(t.deliveryYears, t.deliveryYearsUncertain).toLowerCase()}
@@ -269,7 +273,7 @@ function RequestsColumn({ data, direction }: { data: CountryPage; direction: Req
             {r.latest.map((q) => (
               <li key={q.id}>
                 <span className="tabular-nums">{formatVagueDate(q.occurredOn, q.occurredOnPrecision)}</span>:{" "}
-                <Link className={link} href={`/requests/${q.id}`}>{q.title}</Link>
+                <Link className={link} href={`/requests/${q.id}`}>{displayName("request", q)}</Link>
                 <div className={muted}>
                   {made ? "To" : "From"} <CountryRef name={q.counterpart} alpha2={q.counterpartAlpha2} />; asked: {requestAskLabel[q.ask].toLowerCase()};{" "}
                   response: {labelOrUnknown(requestResponseLabel, q.response).toLowerCase()}
@@ -308,9 +312,11 @@ function InspectionsColumn({ data, side }: { data: CountryPage; side: Inspection
             <li key={i.id} className="space-y-1">
               <div className="flex flex-wrap items-center gap-2">
                 <Link className={link} href={`/inspections/${i.id}`}>
-                  {host ? `Inspection in ${country.name}` : "Inspection in "}
-                  {host ? (i.counterpart ? ` by ${i.counterpart}` : "") : (i.counterpart ?? "an unknown country")}
-                  {i.weaponSystem ? ` (${i.weaponSystem})` : ""}
+                  {displayName("inspection", {
+                    hostCountry: { name: host ? country.name : (i.counterpart ?? "an unknown country") },
+                    inspectingParty: host ? i.counterpart : country.name,
+                    weaponSystem: i.weaponSystem === null ? null : { name: i.weaponSystem },
+                  })}
                 </Link>
                 <Badge tone={i.status === "CONDUCTED" ? "ok" : i.neverConducted ? "warning" : "neutral"}>{inspectionStatusLabel[i.status]}</Badge>
                 {i.neverConducted ? <Badge tone="danger">Never conducted</Badge> : null}
@@ -443,7 +449,7 @@ export default async function CountryPageView({ params }: Props) {
                   {concerns.list.map((c) => (
                     <tr key={c.id} className="border-b border-slate-200 dark:border-slate-800">
                       <td className={td}>
-                        <Link className={`${link} font-medium`} href={`/concerns/${c.id}`}>{c.title}</Link>
+                        <Link className={`${link} font-medium`} href={`/concerns/${c.id}`}>{displayName("concern", c)}</Link>
                         <div className={muted}>{concernCategoryLabel[c.category]}</div>
                         {c.overdue ? <Badge tone="warning">Overdue for review</Badge> : null}
                       </td>
