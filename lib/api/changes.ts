@@ -13,7 +13,7 @@ import type { EntityType } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/permissions";
 import { redactLinks } from "@/lib/records/links";
 import { RECORDS, RECORD_TYPES, type RecordType } from "@/lib/records/registry";
-import { actorOf, BadRequestError, positiveInt, type ApiPrincipal } from "@/lib/api/http";
+import { actorOf, BadRequestError, positiveInt, refuseUnknownQuery, type ApiPrincipal } from "@/lib/api/http";
 import { API_MAX_PAGE_SIZE, apiResourceOf } from "@/lib/api/resources";
 
 export type ChangeAction = "created" | "updated" | "deleted" | "restored";
@@ -53,14 +53,17 @@ function actionOf(row: Row): ChangeAction {
   return "updated";
 }
 
+/** The change feed's query parameters. */
+export const CHANGES_QUERY = ["since", "limit"] as const;
+/** Changes per page unless `limit` says otherwise. */
+export const CHANGES_PAGE_SIZE = 100;
+
 export async function listChanges(principal: ApiPrincipal, url: URL) {
-  for (const key of url.searchParams.keys()) {
-    if (!["since", "limit"].includes(key)) throw new BadRequestError(`Unknown parameter “${key}”.`, { [key]: ["Unknown parameter."] });
-  }
+  refuseUnknownQuery(url, CHANGES_QUERY);
   const rawSince = url.searchParams.get("since");
   const since = rawSince === null || rawSince === "" || rawSince === "0" ? 0 : positiveInt(rawSince, "since");
   const rawLimit = url.searchParams.get("limit");
-  const limit = rawLimit ? positiveInt(rawLimit, "limit") : 100;
+  const limit = rawLimit ? positiveInt(rawLimit, "limit") : CHANGES_PAGE_SIZE;
   if (limit > API_MAX_PAGE_SIZE) throw new BadRequestError(`limit is at most ${API_MAX_PAGE_SIZE}.`, { limit: [`At most ${API_MAX_PAGE_SIZE}.`] });
   const actor = actorOf(principal);
   const { sql, raw, join } = Prisma;

@@ -9,13 +9,13 @@ import { stringify } from "csv-stringify/sync";
 import { audit } from "@/lib/db/audit";
 import { getDb, getPool } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { listAfter, listRowsSql, type RecordListType } from "@/lib/db/lists/registry";
+import { listAfter, listRowsSql, type RecordListType } from "@/lib/records/lists";
 import { NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListParams } from "@/lib/lists/params";
 import { RECORDS } from "@/lib/records/registry";
 import { actorOf, BadRequestError, type ApiPrincipal } from "@/lib/api/http";
-import { apiListParams, jsonRow } from "@/lib/api/records";
+import { apiListParams, EXPORT_QUERY, jsonRow } from "@/lib/api/records";
 import type { ApiResource } from "@/lib/api/resources";
 import { exportShape, recordShape, withoutShape } from "@/lib/api/export-record";
 
@@ -58,7 +58,7 @@ export async function exportList(resource: ApiResource, principal: ApiPrincipal,
   const format = exportFormat(url);
   // ?shape=record: the columns of the type's import, by field (lib/api/export-record.ts).
   const shape = exportShape(url, resource.record);
-  const params = apiListParams(type, withoutShape(url)) as ListParams<typeof type>;
+  const params = apiListParams(type, withoutShape(url), EXPORT_QUERY) as ListParams<typeof type>;
   const actor = actorOf(principal);
   const record = shape === "record" ? recordShape(resource.record, actor) : null;
   const columns = record ? record.header : [...(await columnsOf(listRowsSql(type, actor, params, 1))), "url"];

@@ -39,6 +39,38 @@ export class BadRequestError extends ApiError {
   }
 }
 
+/** A body larger than MAX_JSON_BYTES: the same status and code as the front door's (lib/http/gate.ts, tooLarge). */
+export class PayloadTooLargeError extends ApiError {
+  constructor() {
+    super(`The request body is larger than this address accepts (${MAX_JSON_BYTES.toLocaleString("en")} bytes).`, 413, "PAYLOAD_TOO_LARGE");
+  }
+}
+
+/**
+ * The one answer to query parameters or body fields an operation does not
+ * take, whichever operation: 400 BAD_REQUEST, a message naming them, and one
+ * message per name in `fields` (`hints` may say what to do instead). A
+ * misspelt filter or field would otherwise be ignored (the client would get
+ * more than it asked for, or lose what it meant to write), or be refused
+ * with another status by each operation in its own words.
+ */
+export function refuseUnknown(where: "query" | "body", names: Iterable<string>, known: Iterable<string>, hints: Record<string, string> = {}): void {
+  const allowed = new Set(known);
+  const unknown = [...new Set(names)].filter((k) => !allowed.has(k));
+  if (!unknown.length) return;
+  const what = where === "query" ? "query parameter" : "field";
+  const accepted = [...allowed];
+  throw new BadRequestError(
+    `Unknown ${what}${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. ${accepted.length ? `This operation takes: ${accepted.join(", ")}.` : `This operation takes no ${what}s.`}`,
+    Object.fromEntries(unknown.map((k) => [k, [hints[k] ?? `Unknown ${what}.`]])),
+  );
+}
+
+/** refuseUnknown for the query string of a request's URL. */
+export function refuseUnknownQuery(url: URL, known: Iterable<string>, hints?: Record<string, string>): void {
+  refuseUnknown("query", url.searchParams.keys(), known, hints);
+}
+
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function errorBody(code: string, message: string, fields: Record<string, string[]> = {}): ApiErrorBody {
@@ -60,6 +92,8 @@ export function errorResponse(error: unknown): Response {
     const status = error.code === "VALIDATION" ? 422 : error.status;
     const headers: Record<string, string> = {};
     if (error.status === 429 && "retryAfterSeconds" in error) headers["Retry-After"] = String(error.retryAfterSeconds);
+    // The database's own error (DatabaseUnavailableError, thrown where it is detected) says when to come back, as the one above does.
+    if (error.status === 503) headers["Retry-After"] = "5";
     const body = errorBody(error.code, error.message, error.fieldErrors ?? {});
     // Only a record's edit conflict carries details (lib/records/service.ts, conflict).
     if (error.details !== undefined) body.error.details = error.details as ConflictDetails;
@@ -139,14 +173,14 @@ export function actorOf(principal: ApiPrincipal) {
   };
 }
 
-/** The request's JSON body: 400 when it is not JSON, too large or not an object. */
+/** The request's JSON body: 400 when it is not JSON or not an object, 413 when it is too large. */
 export async function readJson(request: Request): Promise<Record<string, unknown>> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw new BadRequestError("Send the body as JSON (Content-Type: application/json).");
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_JSON_BYTES) throw new BadRequestError(`The body is larger than ${MAX_JSON_BYTES} bytes.`);
+  if (declared > MAX_JSON_BYTES) throw new PayloadTooLargeError();
   const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BYTES) throw new BadRequestError(`The body is larger than ${MAX_JSON_BYTES} bytes.`);
+  if (Buffer.byteLength(text, "utf8") > MAX_JSON_BYTES) throw new PayloadTooLargeError();
   let body: unknown;
   try {
     body = JSON.parse(text);

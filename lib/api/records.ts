@@ -6,7 +6,7 @@ import "server-only";
 // rules, validation and audit trail as the forms.
 import { getDb } from "@/lib/db/client";
 import { readableSql } from "@/lib/db/lists/common";
-import { listAfter } from "@/lib/db/lists/registry";
+import { listAfter } from "@/lib/records/lists";
 import { NotFoundError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { LIST_SPECS, parseListParams, type ListParams } from "@/lib/lists/params";
@@ -15,7 +15,8 @@ import { redactLinks, visibleFormValues } from "@/lib/records/links";
 import { RECORDS } from "@/lib/records/registry";
 import { createRecord, deleteRecord, updateRecord } from "@/lib/records/service";
 import type { FormValues } from "@/lib/records/types";
-import { actorOf, BadRequestError, positiveInt, type ApiPrincipal } from "@/lib/api/http";
+import { z } from "zod";
+import { actorOf, BadRequestError, positiveInt, refuseUnknown, refuseUnknownQuery, type ApiPrincipal } from "@/lib/api/http";
 import { API_MAX_PAGE_SIZE, API_PAGE_SIZE, type ApiResource } from "@/lib/api/resources";
 
 /** A record as the API returns it: its state (`data`, the same fields create and update take) and its metadata. */
@@ -87,7 +88,19 @@ export async function getApiRecord(resource: ApiResource, principal: ApiPrincipa
   };
 }
 
-export async function createApiRecord(resource: ApiResource, principal: ApiPrincipal, body: Record<string, unknown>, origin: string) {
+/** The fields a record of this type takes (its schema's keys): any other is refused with 400 (refuseUnknown), as an unknown query parameter is. */
+export function recordFieldNames(resource: ApiResource): string[] {
+  const schema = RECORDS[resource.record].schema;
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** What the query string of each record operation may hold: nothing but the version a change was read at. */
+export const RECORD_QUERY = { get: [], create: [], update: ["version"], delete: ["version"] } as const;
+
+export async function createApiRecord(resource: ApiResource, principal: ApiPrincipal, body: Record<string, unknown>, url: URL) {
+  refuseUnknownQuery(url, RECORD_QUERY.create);
+  refuseUnknown("body", Object.keys(body), recordFieldNames(resource));
+  const origin = url.origin;
   const created = await createRecord(RECORDS[resource.record], actorOf(principal), body, principal.ip);
   return getApiRecord(resource, principal, created.id, origin);
 }
@@ -120,14 +133,15 @@ export async function updateApiRecord(
   mode: "replace" | "merge",
   origin: string,
 ) {
+  refuseUnknownQuery(new URL(request.url), RECORD_QUERY.update);
+  const fields = recordFieldNames(resource);
+  const inside = `Send the record's fields inside "data", not at the top level.`;
+  refuseUnknown("body", Object.keys(body), ["version", "data"], Object.fromEntries(fields.map((f) => [f, inside])));
   const version = baseVersion(request, body);
-  const extra = Object.keys(body).filter((k) => k !== "version" && k !== "data");
-  if (extra.length) {
-    throw new BadRequestError(`Send the record's fields inside "data" (not at the top level: ${extra.join(", ")}).`, Object.fromEntries(extra.map((k) => [k, ["Unknown field here."]])));
-  }
   if (typeof body.data !== "object" || body.data === null || Array.isArray(body.data)) {
     throw new BadRequestError('Send the record\'s fields as an object in "data".', { data: ["Required: an object."] });
   }
+  refuseUnknown("body", Object.keys(body.data), fields);
   const config = RECORDS[resource.record];
   let input = body.data as Record<string, unknown>;
   if (mode === "merge") {
@@ -140,6 +154,7 @@ export async function updateApiRecord(
 }
 
 export async function deleteApiRecord(resource: ApiResource, principal: ApiPrincipal, request: Request, id: number) {
+  refuseUnknownQuery(new URL(request.url), RECORD_QUERY.delete);
   const version = baseVersion(request, null);
   const result = await deleteRecord(RECORDS[resource.record], actorOf(principal), id, version, principal.ip);
   return { id, deleted: true, version: result.version };
@@ -172,34 +187,60 @@ function pageSize(url: URL): number {
   return n;
 }
 
-/** The list's filters, as the UI's list page reads them; any value it would ignore is a 400 here. */
-export function apiListParams<T extends NonNullable<ApiResource["list"]>>(type: T, url: URL): ListParams<T> {
+/** The query parameters of a list (besides its filters) and of its export. */
+export const LIST_QUERY = ["cursor", "limit"] as const;
+export const EXPORT_QUERY = ["format", "shape"] as const;
+const PAGE_HINT = "This API pages with cursors: follow `next` (as `cursor`), do not send `page`.";
+
+/** The names of a list's filters (the UI's list page's parameters). */
+export function listFilterNames(type: NonNullable<ApiResource["list"]>): string[] {
+  const spec = LIST_SPECS[type];
+  const known = ["sort", "dir", ...Object.keys(spec.enums), ...Object.keys(spec.links), ...Object.keys(spec.sides)];
+  if (spec.search) known.push("q");
+  if (spec.country) known.push("country");
+  if (spec.region) known.push("region");
+  if (spec.dates) known.push("from", "to");
+  if (spec.verification) known.push("verified");
+  if (spec.deletable) known.push("deleted");
+  return known;
+}
+
+/**
+ * The list's filters, as the UI's list page reads them; any value it would
+ * ignore is a 400 here, and so is any parameter that is neither a filter nor
+ * one of `extra` (the list's cursor and limit, the export's format).
+ */
+export function apiListParams<T extends NonNullable<ApiResource["list"]>>(type: T, url: URL, extra: readonly string[] = LIST_QUERY): ListParams<T> {
   const raw = new URLSearchParams(url.searchParams);
   // Parameters the list ignores still reach the export's audit event, whose JSON PostgreSQL refuses with a NUL in it.
   for (const [key, value] of raw) {
     if (key.includes("\u0000") || value.includes("\u0000")) throw new BadRequestError("A query parameter contains a NUL character.", { query: ["NUL characters are not allowed."] });
   }
-  if (raw.has("page")) throw new BadRequestError("This API pages with cursors: follow `next`, do not send `page`.", { page: ["Not supported: use cursor."] });
-  // A misspelt filter would otherwise be ignored, and the client get more than it asked for.
-  const spec = LIST_SPECS[type];
-  const known = new Set<string>(["cursor", "limit", "format", "sort", "dir", ...Object.keys(spec.enums), ...Object.keys(spec.links), ...Object.keys(spec.sides)]);
-  if (spec.search) known.add("q");
-  if (spec.country) known.add("country");
-  if (spec.region) known.add("region");
-  if (spec.dates) for (const k of ["from", "to"]) known.add(k);
-  if (spec.verification) known.add("verified");
-  if (spec.deletable) known.add("deleted");
-  const unknown = [...new Set(raw.keys())].filter((k) => !known.has(k));
-  if (unknown.length) {
-    throw new BadRequestError(`Unknown parameter${unknown.length > 1 ? "s" : ""} for this list: ${unknown.join(", ")}.`, Object.fromEntries(unknown.map((k) => [k, ["Unknown parameter."]])));
-  }
-  for (const key of ["cursor", "limit", "format"]) raw.delete(key);
+  refuseUnknownQuery(url, [...extra, ...listFilterNames(type)], { page: PAGE_HINT });
+  for (const key of extra) raw.delete(key);
   const { params, messages } = parseListParams(type, raw);
   if (messages.length) throw new BadRequestError(messages.join(" "), { query: messages });
   return params;
 }
 
 type QuoteRow = { id: number } & Record<string, unknown>;
+
+/** A row of the quotes' API list (quotesAfter's SQL), as sent: the OpenAPI document's row schema; the API adds `url`. */
+export const quoteListRow = z.strictObject({
+  id: z.number().int(),
+  text: z.string(),
+  speakerLabel: z.string().nullable(),
+  /** The speaker's name, when one is linked and the reader may see them. */
+  speaker: z.string().nullable(),
+  saidOn: z.iso.date().nullable(),
+  saidOnPrecision: z.enum(["YEAR", "MONTH", "DAY"]).nullable(),
+  requestId: z.number().int().nullable(),
+  concernId: z.number().int().nullable(),
+  transferId: z.number().int().nullable(),
+  inspectionId: z.number().int().nullable(),
+  visibility: z.enum(["INTERNAL", "RESTRICTED"]),
+  verified: z.boolean(),
+});
 
 async function quotesAfter(principal: ApiPrincipal, after: number | null, limit: number) {
   const actor = actorOf(principal);
@@ -227,9 +268,7 @@ export async function listApiRecords(resource: ApiResource, principal: ApiPrinci
   let dir = "desc";
   let slice: { rows: { id: number }[]; nextAfter: number | null };
   if (resource.list === null) {
-    for (const key of url.searchParams.keys()) {
-      if (!["cursor", "limit"].includes(key)) throw new BadRequestError(`Unknown parameter “${key}” for ${resource.name}.`, { [key]: ["Unknown parameter."] });
-    }
+    refuseUnknownQuery(url, LIST_QUERY, { page: PAGE_HINT });
     const cursor = rawCursor ? decodeCursor(rawCursor) : null;
     slice = await quotesAfter(principal, cursor?.a ?? null, limit);
   } else {

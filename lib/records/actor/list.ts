@@ -17,8 +17,9 @@ import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ActorKind, Visibility } from "@/lib/generated/prisma/enums";
+import { ActorKind, Visibility } from "@/lib/generated/prisma/enums";
 import type { ListParams, SortKey } from "@/lib/lists/params";
+import { z } from "zod";
 
 export type ActorListRow = {
   id: number;
@@ -32,6 +33,24 @@ export type ActorListRow = {
   visibility: Visibility;
   deletedAt: Date | null;
 };
+
+/**
+ * A row of this list as the REST API and the JSON export send it (the SQL
+ * below selects these columns; calendar dates as YYYY-MM-DD, instants as
+ * ISO 8601): the OpenAPI document's row schema; the API adds `url`.
+ */
+export const actorListRow = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(ActorKind),
+  title: z.string().nullable(),
+  affiliation: z.string().nullable(),
+  country: z.string().nullable(),
+  countryAlpha2: z.string().nullable(),
+  verified: z.boolean(),
+  visibility: z.enum(Visibility),
+  deletedAt: z.iso.datetime().nullable(),
+});
 
 const SORTS: Record<SortKey<"actors">, SortColumn> = {
   name: { expr: `a.name`, nullable: false },

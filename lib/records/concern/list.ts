@@ -19,8 +19,9 @@ import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ConcernCategory, ConcernStatus, DatePrecision, Severity, Visibility } from "@/lib/generated/prisma/enums";
+import { ConcernCategory, ConcernStatus, DatePrecision, Severity, Visibility } from "@/lib/generated/prisma/enums";
 import type { ListParams, SortKey } from "@/lib/lists/params";
+import { z } from "zod";
 
 export type ConcernListRow = {
   id: number;
@@ -41,6 +42,30 @@ export type ConcernListRow = {
   visibility: Visibility;
   deletedAt: Date | null;
 };
+
+/**
+ * A row of this list as the REST API and the JSON export send it (the SQL
+ * below selects these columns; calendar dates as YYYY-MM-DD, instants as
+ * ISO 8601): the OpenAPI document's row schema; the API adds `url`.
+ */
+export const concernListRow = z.strictObject({
+  id: z.number().int(),
+  title: z.string(),
+  category: z.enum(ConcernCategory),
+  severity: z.enum(Severity),
+  status: z.enum(ConcernStatus),
+  /** The first day of the vague date's period (its precision says which part is known). */
+  openedOn: z.iso.date().nullable(),
+  openedOnPrecision: z.enum(DatePrecision).nullable(),
+  nextReviewOn: z.iso.date().nullable(),
+  owner: z.string().nullable(),
+  countryNames: z.array(z.string()),
+  countryCodes: z.array(z.string()),
+  requests: z.number().int(),
+  verified: z.boolean(),
+  visibility: z.enum(Visibility),
+  deletedAt: z.iso.datetime().nullable(),
+});
 
 const SORTS: Record<SortKey<"concerns">, SortColumn> = {
   opened: { expr: `k."openedOn"`, nullable: true },

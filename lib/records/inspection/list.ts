@@ -19,8 +19,9 @@ import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { DatePrecision, InspectionStatus, Visibility } from "@/lib/generated/prisma/enums";
+import { DatePrecision, InspectionStatus, Visibility } from "@/lib/generated/prisma/enums";
 import type { ListParams, SortKey } from "@/lib/lists/params";
+import { z } from "zod";
 
 export type InspectionListRow = {
   id: number;
@@ -45,6 +46,33 @@ export type InspectionListRow = {
   visibility: Visibility;
   deletedAt: Date | null;
 };
+
+/**
+ * A row of this list as the REST API and the JSON export send it (the SQL
+ * below selects these columns; calendar dates as YYYY-MM-DD, instants as
+ * ISO 8601): the OpenAPI document's row schema; the API adds `url`.
+ */
+export const inspectionListRow = z.strictObject({
+  id: z.number().int(),
+  hostCountry: z.string(),
+  hostCountryAlpha2: z.string(),
+  inspectingCountry: z.string().nullable(),
+  inspectingCountryAlpha2: z.string().nullable(),
+  inspectingParty: z.string().nullable(),
+  weaponSystem: z.string().nullable(),
+  transferId: z.number().int().nullable(),
+  basis: z.string().nullable(),
+  status: z.enum(InspectionStatus),
+  assertedOn: z.iso.date().nullable(),
+  assertedOnPrecision: z.enum(DatePrecision).nullable(),
+  scheduledOn: z.iso.date().nullable(),
+  scheduledOnPrecision: z.enum(DatePrecision).nullable(),
+  conductedOn: z.iso.date().nullable(),
+  conductedOnPrecision: z.enum(DatePrecision).nullable(),
+  verified: z.boolean(),
+  visibility: z.enum(Visibility),
+  deletedAt: z.iso.datetime().nullable(),
+});
 
 const SORTS: Record<SortKey<"inspections">, SortColumn> = {
   asserted: { expr: `i."assertedOn"`, nullable: true },

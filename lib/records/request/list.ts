@@ -19,7 +19,7 @@ import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type {
+import {
   Classification,
   DatePrecision,
   RequestAsk,
@@ -28,6 +28,7 @@ import type {
   Visibility,
 } from "@/lib/generated/prisma/enums";
 import type { ListParams, SortKey } from "@/lib/lists/params";
+import { z } from "zod";
 
 export type RequestListRow = {
   id: number;
@@ -46,6 +47,29 @@ export type RequestListRow = {
   visibility: Visibility;
   deletedAt: Date | null;
 };
+
+/**
+ * A row of this list as the REST API and the JSON export send it (the SQL
+ * below selects these columns; calendar dates as YYYY-MM-DD, instants as
+ * ISO 8601): the OpenAPI document's row schema; the API adds `url`.
+ */
+export const requestListRow = z.strictObject({
+  id: z.number().int(),
+  title: z.string(),
+  occurredOn: z.iso.date().nullable(),
+  occurredOnPrecision: z.enum(DatePrecision).nullable(),
+  requestingCountry: z.string(),
+  requestingCountryAlpha2: z.string(),
+  targetCountry: z.string(),
+  targetCountryAlpha2: z.string(),
+  channel: z.enum(RequestChannel).nullable(),
+  ask: z.enum(RequestAsk),
+  response: z.enum(RequestResponse).nullable(),
+  classification: z.enum(Classification).nullable(),
+  verified: z.boolean(),
+  visibility: z.enum(Visibility),
+  deletedAt: z.iso.datetime().nullable(),
+});
 
 const SORTS: Record<SortKey<"requests">, SortColumn> = {
   date: { expr: `r."occurredOn"`, nullable: true },

@@ -16,8 +16,9 @@ import {
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Classification, DatePrecision, SourceKind, SourceReliability, Visibility } from "@/lib/generated/prisma/enums";
+import { Classification, DatePrecision, SourceKind, SourceReliability, Visibility } from "@/lib/generated/prisma/enums";
 import type { ListParams, SortKey } from "@/lib/lists/params";
+import { z } from "zod";
 
 export type SourceListRow = {
   id: number;
@@ -34,6 +35,27 @@ export type SourceListRow = {
   visibility: Visibility;
   deletedAt: Date | null;
 };
+
+/**
+ * A row of this list as the REST API and the JSON export send it (the SQL
+ * below selects these columns; calendar dates as YYYY-MM-DD, instants as
+ * ISO 8601): the OpenAPI document's row schema; the API adds `url`.
+ */
+export const sourceListRow = z.strictObject({
+  id: z.number().int(),
+  kind: z.enum(SourceKind),
+  title: z.string(),
+  reference: z.string().nullable(),
+  author: z.string().nullable(),
+  publisher: z.string().nullable(),
+  publishedOn: z.iso.date().nullable(),
+  publishedOnPrecision: z.enum(DatePrecision).nullable(),
+  classification: z.enum(Classification).nullable(),
+  reliability: z.enum(SourceReliability).nullable(),
+  verified: z.boolean(),
+  visibility: z.enum(Visibility),
+  deletedAt: z.iso.datetime().nullable(),
+});
 
 const SORTS: Record<SortKey<"sources">, SortColumn> = {
   published: { expr: `s."publishedOn"`, nullable: true },

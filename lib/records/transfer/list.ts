@@ -19,8 +19,9 @@ import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TransferStatus, Visibility, WeaponCategory } from "@/lib/generated/prisma/enums";
+import { TransferStatus, Visibility, WeaponCategory } from "@/lib/generated/prisma/enums";
 import type { ListParams, SortKey } from "@/lib/lists/params";
+import { z } from "zod";
 
 export type TransferListRow = {
   id: number;
@@ -45,6 +46,34 @@ export type TransferListRow = {
   visibility: Visibility;
   deletedAt: Date | null;
 };
+
+/**
+ * A row of this list as the REST API and the JSON export send it (the SQL
+ * below selects these columns; calendar dates as YYYY-MM-DD, instants as
+ * ISO 8601): the OpenAPI document's row schema; the API adds `url`.
+ */
+export const transferListRow = z.strictObject({
+  id: z.number().int(),
+  supplier: z.string(),
+  supplierAlpha2: z.string(),
+  recipient: z.string(),
+  recipientAlpha2: z.string(),
+  weaponSystemId: z.number().int().nullable(),
+  weaponSystem: z.string().nullable(),
+  weaponCategory: z.enum(WeaponCategory).nullable(),
+  status: z.enum(TransferStatus),
+  numberOrdered: z.number().int().nullable(),
+  numberOrderedUncertain: z.boolean(),
+  numberDelivered: z.number().int().nullable(),
+  numberDeliveredUncertain: z.boolean(),
+  orderYear: z.number().int().nullable(),
+  orderYearUncertain: z.boolean(),
+  deliveryYears: z.array(z.number().int()),
+  deliveryYearsUncertain: z.boolean(),
+  verified: z.boolean(),
+  visibility: z.enum(Visibility),
+  deletedAt: z.iso.datetime().nullable(),
+});
 
 const SORTS: Record<SortKey<"transfers">, SortColumn> = {
   year: { expr: `t."orderYear"`, nullable: true },

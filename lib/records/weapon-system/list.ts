@@ -17,8 +17,9 @@ import {
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Visibility, WeaponCategory } from "@/lib/generated/prisma/enums";
+import { Visibility, WeaponCategory } from "@/lib/generated/prisma/enums";
 import type { ListParams, SortKey } from "@/lib/lists/params";
+import { z } from "zod";
 
 export type WeaponSystemListRow = {
   id: number;
@@ -33,6 +34,24 @@ export type WeaponSystemListRow = {
   visibility: Visibility;
   deletedAt: Date | null;
 };
+
+/**
+ * A row of this list as the REST API and the JSON export send it (the SQL
+ * below selects these columns; calendar dates as YYYY-MM-DD, instants as
+ * ISO 8601): the OpenAPI document's row schema; the API adds `url`.
+ */
+export const weaponSystemListRow = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  designation: z.string().nullable(),
+  category: z.enum(WeaponCategory),
+  originCountry: z.string().nullable(),
+  originCountryAlpha2: z.string().nullable(),
+  transfers: z.number().int(),
+  verified: z.boolean(),
+  visibility: z.enum(Visibility),
+  deletedAt: z.iso.datetime().nullable(),
+});
 
 const SORTS: Record<SortKey<"weaponSystems">, SortColumn> = {
   name: { expr: `w.name`, nullable: false },

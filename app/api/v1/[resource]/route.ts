@@ -19,6 +19,6 @@ export const GET = apiRoute(async (request, principal, params) => {
 export const POST = apiRoute(async (request, principal, params) => {
   const resource = resourceOf(params.resource);
   const body = await readJson(request);
-  const record = await createApiRecord(resource, principal, body, new URL(request.url).origin);
+  const record = await createApiRecord(resource, principal, body, new URL(request.url));
   return jsonResponse(record, 201, { Location: `/api/v1/${resource.name}/${record.id}` });
 });

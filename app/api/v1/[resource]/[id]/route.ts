@@ -1,8 +1,8 @@
 // One record: GET, PUT (replace its fields), PATCH (change some), DELETE.
 // Changes carry the version the client read (`version` in the body, or an
 // If-Match header; for DELETE also ?version=): 409 when it is stale.
-import { apiRoute, jsonResponse, positiveInt, readJson } from "@/lib/api/http";
-import { deleteApiRecord, getApiRecord, updateApiRecord } from "@/lib/api/records";
+import { apiRoute, jsonResponse, positiveInt, readJson, refuseUnknownQuery } from "@/lib/api/http";
+import { deleteApiRecord, getApiRecord, RECORD_QUERY, updateApiRecord } from "@/lib/api/records";
 import { apiResource } from "@/lib/api/resources";
 import { NotFoundError } from "@/lib/errors";
 
@@ -14,6 +14,7 @@ function target(params: Record<string, string | string[] | undefined>) {
 
 export const GET = apiRoute(async (request, principal, params) => {
   const { resource, id } = target(params);
+  refuseUnknownQuery(new URL(request.url), RECORD_QUERY.get);
   const record = await getApiRecord(resource, principal, id, new URL(request.url).origin);
   return jsonResponse(record, 200, { ETag: `"${record.version}"` });
 });
