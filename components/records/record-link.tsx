@@ -4,6 +4,8 @@
 import Link from "next/link";
 import { displayName, recordHref, type DefinitionOf, type RecordType } from "@/lib/records/definitions";
 
+export { listRowParts } from "@/lib/pages/display-names";
+
 const link = "text-blue-700 underline dark:text-blue-400";
 
 type Parts<T extends RecordType> = Parameters<DefinitionOf<T>["displayName"]>[0];
@@ -41,19 +43,3 @@ export function QuoteAbout({ quote: q }: { quote: QuoteAboutParts }) {
   );
 }
 
-/** The name parts of a list row, which holds the linked records' names as text (lib/records/<type>/list.ts). */
-export const listRowParts = {
-  transfer: (t: { id: number; supplier: string; recipient: string; weaponSystem: string | null }) => ({
-    id: t.id,
-    supplier: { name: t.supplier },
-    recipient: { name: t.recipient },
-    weaponSystem: t.weaponSystem === null ? null : { name: t.weaponSystem },
-  }),
-  inspection: (i: { id: number; hostCountry: string; inspectingCountry: string | null; inspectingParty: string | null; weaponSystem: string | null }) => ({
-    id: i.id,
-    hostCountry: { name: i.hostCountry },
-    inspectingCountry: i.inspectingCountry === null ? null : { name: i.inspectingCountry },
-    inspectingParty: i.inspectingParty,
-    weaponSystem: i.weaponSystem === null ? null : { name: i.weaponSystem },
-  }),
-};
