@@ -29,5 +29,3 @@ export function VerificationBadge({ verifiedAt, by }: { verifiedAt: Date | null;
   );
 }
 
-// Kept here for the pages that still import it from this file; it lives in lib.
-export { parseId } from "@/lib/validation/ids";
