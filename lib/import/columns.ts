@@ -5,7 +5,8 @@
 //
 // A column that fills a field of the form is recognised by the import's own
 // header (a register's, SIPRI's: "No. ordered"), its aliases, and the
-// field's label and name ("Number ordered", "numberOrdered"); the export
+// field's label and name ("Number ordered", "numberOrdered"; a country's or
+// a linked record's name only by label, its id column being an id); the export
 // writes it under the field's label. A figure with an "estimated" box gets
 // a marker column of its own, "<label>: estimated" (or the box's name,
 // "numberOrderedUncertain", as the list export writes it).
@@ -21,7 +22,7 @@ export function estimatedHeader(field: FieldSpec): string {
 }
 
 /**
- * The columns, each bound to its field: the field's label and name added to
+ * The columns, each bound to its field: the field's label added to
  * its aliases, its required flag taken from the field unless the import
  * says, its marker columns from the field's "estimated" box. Throws when a
  * column names a field the type does not have, or when two columns answer
@@ -35,7 +36,12 @@ export function columnsFromFields<K extends string>(fields: readonly FieldSpec[]
     const uncertain = (field.kind === "number" || field.kind === "years") && field.uncertainName ? field.uncertainName : null;
     return {
       ...draft,
-      aliases: [...(draft.aliases ?? []), field.label, field.name],
+      // The label among the aliases the import page lists (once).
+      aliases: unique([draft.header, ...(draft.aliases ?? []), field.label]).slice(1),
+      // The field's name too, where the cell holds the field's value as such: not
+      // for a country or a linked record, whose column holds a name (a list
+      // export's "weaponSystemId" is an id, its "weaponSystem" the name).
+      ...(field.kind === "country" || field.kind === "picker" ? {} : { names: [field.name] }),
       required: draft.required ?? field.required ?? false,
       markable: draft.markable ?? uncertain !== null,
       ...(uncertain ? { estimatedNames: [estimatedHeader(field), uncertain, `${draft.header}: estimated`] } : {}),
@@ -43,7 +49,7 @@ export function columnsFromFields<K extends string>(fields: readonly FieldSpec[]
   });
   const seen = new Map<string, K>();
   for (const c of columns) {
-    for (const name of [c.header, ...(c.aliases ?? []), ...(c.estimatedNames ?? [])]) {
+    for (const name of [c.header, ...(c.aliases ?? []), ...(c.names ?? []), ...(c.estimatedNames ?? [])]) {
       const key = headerKey(name);
       const other = seen.get(key);
       if (other !== undefined && other !== c.key) throw new Error(`Import columns ${other} and ${c.key} both answer to “${name}”.`);
@@ -51,6 +57,17 @@ export function columnsFromFields<K extends string>(fields: readonly FieldSpec[]
     }
   }
   return columns;
+}
+
+/** Names that differ as headers (headerKey), first kept. */
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = headerKey(n);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The fields `columns` fill. */

@@ -22,10 +22,12 @@ export type ColumnSpec<K extends string> = {
   /**
    * The field of the record's form (lib/records/<type>/definition.ts) this
    * column fills, when it is one: the column is then also recognised by the
-   * field's label and name, and an export of the record writes it under the
-   * label (lib/import/columns.ts).
+   * field's label (among the aliases) and name (in `names`), and an export
+   * of the record writes it under the label (lib/import/columns.ts).
    */
   field?: string;
+  /** Headers matched but not listed on the import page (the field's name, as a JSON-style export writes it). */
+  names?: readonly string[];
   /**
    * Named columns that say whether a markable column's figure is an
    * estimate ("Number ordered: estimated", yes or empty; an export writes
@@ -64,7 +66,7 @@ export function headerKey(text: string): string {
 
 function specIndex<K extends string>(specs: readonly ColumnSpec<K>[]): Map<string, K> {
   const index = new Map<string, K>();
-  for (const s of specs) for (const name of [s.header, ...(s.aliases ?? [])]) index.set(headerKey(name), s.key);
+  for (const s of specs) for (const name of [s.header, ...(s.aliases ?? []), ...(s.names ?? [])]) index.set(headerKey(name), s.key);
   return index;
 }
 

@@ -72,9 +72,9 @@ afterAll(async () => {
   if (fresh.url) await dropDatabase(serverUrl(), new URL(fresh.url).pathname.slice(1));
 });
 
-async function exportCsv(resource: string): Promise<string> {
+async function exportCsv(resource: string, shape = "record"): Promise<string> {
   await actAs(ctx.db, editor.id);
-  const res = await route.GET(new Request(`http://localhost/api/v1/${resource}/export?format=csv&shape=record`), { params: Promise.resolve({ resource }) });
+  const res = await route.GET(new Request(`http://localhost/api/v1/${resource}/export?format=csv&shape=${shape}`), { params: Promise.resolve({ resource }) });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -134,6 +134,11 @@ describe.each([
       imp.runImport(who, kind, utf8(csv), { fileName: `${resource}.csv`, sha256: again.sha256, expectedCreate: 0, ip: null }, { pool: fresh.pool }),
     ).rejects.toThrow(/Nothing to import/);
     expect(await (fresh.db[table] as unknown as { count(): Promise<number> }).count()).toBe(rows.length);
+
+    // The list's own export (the default shape) is read too, and names the same records.
+    const list = await imp.checkImport(who, kind, utf8(await exportCsv(resource, "list")), `${resource}-list.csv`, fresh.pool);
+    expect(list.problems).toEqual([]);
+    expect(list.counts).toMatchObject({ rows: rows.length, create: 0, match: rows.length, error: 0 });
   });
 });
 
