@@ -172,6 +172,10 @@ describe("the record shape", () => {
     const requests = parse(await exportCsv("requests"), { columns: true }) as Record<string, string>[];
     expect(requests.find((r) => r.Title === "U.S. asks China about Brazil")).toMatchObject({ Date: "2010-03", Channel: "Letter", "Classification of the original document": "Confidential" });
     await actAs(ctx.db, editor.id);
+    const json = await route.GET(new Request("http://localhost/api/v1/transfers/export?format=json&shape=record"), { params: Promise.resolve({ resource: "transfers" }) });
+    expect((JSON.parse(await json.text()) as Record<string, unknown>[]).find((r) => r.id === Number(estimated.id))).toMatchObject({ "Number ordered": "100", "Number ordered: estimated": "yes", url: estimated.url });
+    const event = await ctx.db.auditEvent.findFirstOrThrow({ where: { action: "EXPORT" }, orderBy: { id: "desc" } });
+    expect(event.metadata).toMatchObject({ list: "transfers", format: "json", shape: "record", filters: {} });
     const list = await route.GET(new Request("http://localhost/api/v1/requests/export?format=csv"), { params: Promise.resolve({ resource: "requests" }) });
     expect(Object.keys((parse(await list.text(), { columns: true }) as Record<string, string>[])[0]!)).toEqual(expect.arrayContaining(["id", "title", "occurredOn", "url"]));
   });
