@@ -462,4 +462,28 @@ describe("the OpenAPI document", () => {
     const fields = Object.keys(schemas.RequestFields!.properties!);
     expect(fields).toEqual(expect.arrayContaining(["title", "occurredOn", "requestingCountryId", "targetCountryId", "ask", "response", "visibility"]));
   });
+
+  it("requires what the server requires, and types what it sends (the drifts of issue 13)", () => {
+    const doc = openapi.openApiDocument() as unknown as {
+      components: { schemas: Record<string, { required?: string[]; properties?: Record<string, { anyOf?: { type?: string; minimum?: number; maximum?: number; pattern?: string }[] }> }> };
+      paths: Record<string, Record<string, { parameters?: { name: string; schema: { type: string } }[]; responses: Record<string, { headers?: Record<string, { required?: boolean }> }> }>>;
+    };
+    const { schemas } = doc.components;
+    // A preprocess or a default accepts a missing field: not required.
+    expect(schemas.TransferFields!.required).toEqual(["supplierId", "recipientId", "status"]);
+    expect(schemas.RequestFields!.required).toEqual(["title", "requestingCountryId", "targetCountryId", "ask"]);
+    // Numbers as the server parses them: whole numbers, or digits as typed.
+    const ordered = schemas.TransferFields!.properties!.numberOrdered!.anyOf!;
+    expect(ordered.map((a) => a.type)).toEqual(["integer", "string", "null"]);
+    expect(ordered[0]).toMatchObject({ minimum: 0, maximum: 10_000_000 });
+    expect(new RegExp(ordered[1]!.pattern!).test("(40)")).toBe(false);
+    expect(new RegExp(ordered[1]!.pattern!).test("1,200")).toBe(true);
+    // The change feed's cursor is a whole number.
+    expect(doc.paths["/changes"]!.get!.parameters!.find((p) => p.name === "since")!.schema.type).toBe("integer");
+    // Headers the API sends.
+    expect(doc.paths["/requests/{id}"]!.get!.responses["200"]!.headers!.ETag!.required).toBe(true);
+    expect(doc.paths["/requests"]!.post!.responses["201"]!.headers!.Location!.required).toBe(true);
+    expect(doc.paths["/requests"]!.get!.responses["429"]!.headers!["Retry-After"]!.required).toBe(true);
+    expect(Object.keys(doc.paths["/requests/export"]!.get!.responses)).toContain("200");
+  });
 });

@@ -60,7 +60,8 @@ function describe(s: Schema | undefined): React.ReactNode {
   if (s.maxLength !== undefined) bits.push(`at most ${s.maxLength} characters`);
   if (s.minimum !== undefined) bits.push(`≥ ${s.minimum}`);
   if (s.maximum !== undefined) bits.push(`≤ ${s.maximum}`);
-  if (s.pattern) bits.push(`pattern ${s.pattern}`);
+  // A format says it in a word (zod's date patterns are long).
+  if (s.pattern && !s.format) bits.push(`pattern ${s.pattern}`);
   const type = Array.isArray(s.type) ? s.type.join(" or ") : (s.type ?? "any");
   return bits.length ? `${type} (${bits.join(", ")})` : type;
 }
@@ -75,7 +76,7 @@ export default async function ApiDocsPage() {
       summary?: string;
       parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: Schema }[];
       requestBody?: { content: Record<string, { schema: Schema }> };
-      responses: Record<string, { description: string; content?: Record<string, { schema: Schema }> }>;
+      responses: Record<string, { description: string; headers?: Record<string, { required?: boolean }>; content?: Record<string, { schema: Schema }> }>;
     }>>;
     components?: { schemas?: Record<string, Schema> };
   };
@@ -138,6 +139,10 @@ export default async function ApiDocsPage() {
                     <li key={status}>
                       <span className="font-mono">{status}</span> {r.description}
                       {r.content?.["application/json"] ? <> ({describe(r.content["application/json"].schema)})</> : null}
+                      {r.content && Object.keys(r.content).length > 1 ? <> As {Object.keys(r.content).join(" or ")}.</> : null}
+                      {Object.entries(r.headers ?? {}).some(([, h]) => h.required) ? (
+                        <> Headers: {Object.entries(r.headers ?? {}).filter(([, h]) => h.required).map(([h]) => h).join(", ")}.</>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
