@@ -4,7 +4,8 @@ import "server-only";
 // each named by its field's label (lib/records/<type>/definition.ts) and
 // written as the import reads it: countries and weapon systems by name,
 // choices by their labels, vague dates as typed (2009-03), an estimate in a
-// column of its own ("Number ordered: estimated": yes). So an export of
+// column of its own ("Number ordered: estimated": yes), the weapon system's
+// description beside its name ("Weapon description"). So an export of
 // transfers or requests is read back by their import. Only for the types an
 // import reads; the list shape stays the default (the list pages' links).
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -38,14 +39,18 @@ export function withoutShape(url: URL): URL {
   return copy;
 }
 
-type Column = { header: string; field: FieldSpec; estimated: boolean };
+/** A column: a field of the record (or its estimate box), or a field of the record it links (`linked`). */
+type Column = { header: string; field: FieldSpec; estimated: boolean; linked?: string };
 
 /** The record shape's columns of `type`: every field its import fills, by label, each estimate box after its figure. */
 export function recordColumns(type: RecordType): Column[] {
   const kind = importKindOf(type);
   if (!kind) return [];
   const fields = FORM_FIELDS[type];
-  return kind.columns.flatMap((c) => {
+  return kind.columns.flatMap((c): Column[] => {
+    // Only the weapon system's own fields are read from a linked record (names and descriptions, below).
+    const via = c.linked ? fields.find((f) => f.name === c.linked!.via) : undefined;
+    if (c.linked && via?.kind === "picker" && via.lookup === "weaponSystem") return [{ header: c.header, field: via, estimated: false, linked: c.linked.field }];
     const field = c.field ? fields.find((f) => f.name === c.field) : undefined;
     if (!field) return [];
     const own: Column = { header: field.label, field, estimated: false };
@@ -54,7 +59,8 @@ export function recordColumns(type: RecordType): Column[] {
   });
 }
 
-type Names = { countries: ReadonlyMap<number, string>; weaponSystems: ReadonlyMap<number, string> };
+type WeaponSystem = { name: string; description: string | null };
+type Names = { countries: ReadonlyMap<number, string>; weaponSystems: ReadonlyMap<number, WeaponSystem> };
 
 /** One cell: what the import reads back as the field's value. */
 function cellOf(column: Column, values: Record<string, unknown>, names: Names): string {
@@ -67,7 +73,8 @@ function cellOf(column: Column, values: Record<string, unknown>, names: Names): 
       return names.countries.get(Number(v)) ?? "";
     case "picker":
       // Only the weapon system is a column of an import (lib/import/transfers.ts).
-      return f.lookup === "weaponSystem" ? (names.weaponSystems.get(Number(v)) ?? "") : "";
+      if (f.lookup !== "weaponSystem") return "";
+      return column.linked === "description" ? (names.weaponSystems.get(Number(v))?.description ?? "") : (names.weaponSystems.get(Number(v))?.name ?? "");
     case "select":
       return f.options.find((o) => o.value === v)?.label ?? String(v);
     case "years":
@@ -79,13 +86,13 @@ function cellOf(column: Column, values: Record<string, unknown>, names: Names): 
   }
 }
 
-/** The names of the weapon systems `ids` the viewer may read (a hidden one exports as unknown). */
-async function weaponSystemNames(viewer: Viewer, ids: number[]): Promise<Map<number, string>> {
+/** The names and descriptions of the weapon systems `ids` the viewer may read (a hidden one exports as unknown). */
+async function weaponSystemNames(viewer: Viewer, ids: number[]): Promise<Map<number, WeaponSystem>> {
   if (ids.length === 0) return new Map();
-  const rows = await getDb().$queryRaw<{ id: number; name: string }[]>(
-    Prisma.sql`SELECT w.id, w.name FROM "WeaponSystem" w WHERE w.id = ANY(${ids}::int[]) AND ${readableSql(viewer, "w")}`,
+  const rows = await getDb().$queryRaw<({ id: number } & WeaponSystem)[]>(
+    Prisma.sql`SELECT w.id, w.name, w.description FROM "WeaponSystem" w WHERE w.id = ANY(${ids}::int[]) AND ${readableSql(viewer, "w")}`,
   );
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, description: r.description }]));
 }
 
 export type RecordShape = {

@@ -26,6 +26,12 @@ export type ColumnSpec<K extends string> = {
    * of the record writes it under the label (lib/import/columns.ts).
    */
   field?: string;
+  /**
+   * The column holds a field of the record that field `via` links (the
+   * weapon system's description, "Weapon description"): an export of the
+   * record writes it from that record.
+   */
+  linked?: { via: string; field: string };
   /** Headers matched but not listed on the import page (the field's name, as a JSON-style export writes it). */
   names?: readonly string[];
   /**

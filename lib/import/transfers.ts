@@ -48,7 +48,7 @@ export const TRANSFER_COLUMNS: readonly ColumnSpec<TransferColumn>[] = columnsFr
     required: true,
     help: "Matched to a weapon system by designation or name; a new one is created when none matches.",
   },
-  { key: "description", header: "Weapon description", aliases: ["Description"], help: "Free text, e.g. “portable SAM”; sets a new weapon system’s description and category." },
+  { key: "description", linked: { via: "weaponSystemId", field: "description" }, header: "Weapon description", aliases: ["Description"], help: "Free text, e.g. “portable SAM”; sets a new weapon system’s description and category." },
   { key: "numberDelivered", field: "numberDelivered", header: "No. delivered", aliases: ["Number delivered", "Quantity delivered", "Delivered"], help: "60; (60) or 60? when estimated." },
   {
     key: "deliveryYears",

@@ -21,6 +21,7 @@ let imp: typeof import("@/lib/import/apply");
 let kinds: typeof import("@/lib/import/kinds");
 let records: typeof import("@/lib/records/registry");
 let editor: { id: number; role: "EDITOR" };
+let igla: { id: number; description: string | null };
 // The second database, fresh: its countries only.
 const fresh = {} as { url: string; db: Db; pool: pg.Pool; editor: { id: number; role: "EDITOR" } };
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
   editor = { id: (await makeUser(ctx.db, "EDITOR")).id, role: "EDITOR" };
   const country = async (alpha2: string) => (await ctx.db.country.findUniqueOrThrow({ where: { alpha2 } })).id;
   const [ru, ve, us, cn, br] = await Promise.all(["RU", "VE", "US", "CN", "BR"].map(country));
-  const igla = await ctx.db.weaponSystem.findFirstOrThrow({ where: { name: "Igla-S" } });
+  igla = await ctx.db.weaponSystem.findFirstOrThrow({ where: { name: "Igla-S" } });
   // Beside the seeded case: estimates, unknowns, a restricted record, every optional field.
   await ctx.db.armsTransfer.createMany({
     data: [
@@ -81,14 +82,15 @@ async function exportCsv(resource: string, shape = "record"): Promise<string> {
 
 /**
  * Each record's fields that the import fills, as comparable text: countries
- * by ISO code, weapon systems by name (an import makes a new one named as
- * the file says), everything else as its form value.
+ * by ISO code, weapon systems by name and description (an import makes a
+ * new one as the file says), everything else as its form value.
  */
 async function importedValues(db: Db, type: "transfer" | "request", ids: number[]): Promise<string[]> {
   const spec = kinds.importKindOf(type)!;
   const fields = records.RECORDS[type].definition.fields.filter((f) => spec.columns.some((c) => c.field === f.name));
   const countries = new Map((await db.country.findMany({ select: { id: true, alpha2: true } })).map((c) => [c.id, c.alpha2]));
-  const weapons = new Map((await db.weaponSystem.findMany({ select: { id: true, name: true } })).map((w) => [w.id, w.name]));
+  // A weapon system by its name and description (those the file carries; its category is guessed from the description).
+  const weapons = new Map((await db.weaponSystem.findMany({ select: { id: true, name: true, description: true } })).map((w) => [w.id, `${w.name} | ${w.description ?? ""}`]));
   const out: string[] = [];
   for (const id of ids) {
     const values = (await records.RECORDS[type].formValues(db, id))!;
@@ -159,6 +161,7 @@ describe("the record shape", () => {
       "Supplier country": "Russia",
       "Recipient country": "Venezuela",
       "Weapon system": "Igla-S",
+      "Weapon description": igla.description,
       Status: "In delivery",
       "Number ordered": "100",
       "Number ordered: estimated": "yes",
