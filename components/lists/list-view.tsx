@@ -8,6 +8,7 @@ import { FilterBar, type FilterField } from "@/components/lists/filter-bar";
 import { ListTable, type Column } from "@/components/lists/list-table";
 import { Pagination } from "@/components/lists/pagination";
 import { apiResourceOfList } from "@/lib/api/resources";
+import { importKindOf } from "@/lib/import/kinds";
 import type { ListPage } from "@/lib/db/lists/common";
 import { LIST_SPECS, hasFilters, listHref, listQuery, rangeLabel, sortHref, type AnyListParams } from "@/lib/lists/params";
 
@@ -140,11 +141,14 @@ function ExportLinks({ params, plural }: { params: AnyListParams; plural: string
   if (!resource) return null;
   const query = listQuery(params, { page: 1 });
   query.delete("page");
-  const href = (format: string) => {
+  const href = (format: string, shape?: "record") => {
     const q = new URLSearchParams(query);
     q.set("format", format);
+    if (shape) q.set("shape", shape);
     return `/api/v1/${resource.name}/export?${q.toString()}`;
   };
+  // Transfers and requests: also as the columns their import reads back (lib/api/export-record.ts).
+  const importable = importKindOf(resource.record) !== null;
   const link = "text-blue-700 underline dark:text-blue-400";
   return (
     <p className="text-sm">
@@ -156,6 +160,15 @@ function ExportLinks({ params, plural }: { params: AnyListParams; plural: string
       <a className={link} href={href("json")} download>
         JSON
       </a>
+      {importable ? (
+        <>
+          {" "}
+          ·{" "}
+          <a className={link} href={href("csv", "record")} download>
+            CSV to import again
+          </a>
+        </>
+      ) : null}
     </p>
   );
 }

@@ -115,8 +115,8 @@ describe.each(["viewer", "analyst"] as const)("for the %s", (name) => {
     }
   });
 
-  it.each(searchable())("the %s export, CSV and JSON, names no hidden record", async (resource) => {
-    for (const format of ["csv", "json"]) {
+  it.each(searchable())("the %s export, CSV and JSON (and the record shape, for import), names no hidden record", async (resource) => {
+    for (const format of ["csv", "json", ...(["transfers", "requests"].includes(resource) ? ["csv&shape=record", "json&shape=record"] : [])]) {
       const r = await call(exportRoute, who[name], resource, `${resource}/export?format=${format}`);
       expect(r.status).toBe(200);
       expect(r.text).not.toMatch(CANARY);
