@@ -62,7 +62,8 @@ export function refuseUnknown(where: "query" | "body", names: Iterable<string>, 
   const accepted = [...allowed];
   throw new BadRequestError(
     `Unknown ${what}${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. ${accepted.length ? `This operation takes: ${accepted.join(", ")}.` : `This operation takes no ${what}s.`}`,
-    Object.fromEntries(unknown.map((k) => [k, [hints[k] ?? `Unknown ${what}.`]])),
+    // Own hints only: a parameter named "constructor" is not Object's.
+    Object.fromEntries(unknown.map((k) => [k, [Object.hasOwn(hints, k) ? hints[k]! : `Unknown ${what}.`]])),
   );
 }
 

@@ -55,7 +55,8 @@ async function start() {
 
 async function call(method: "GET" | "POST", body?: unknown): Promise<{ status: number; body: Record<string, unknown>; ms: number }> {
   const started = Date.now();
-  const request = new Request("http://localhost/api/v1/requests?limit=5", {
+  // A create takes no query parameters (an unknown one is a 400): limit only for the list.
+  const request = new Request(method === "GET" ? "http://localhost/api/v1/requests?limit=5" : "http://localhost/api/v1/requests", {
     method,
     headers: { authorization: `Bearer ${secret}`, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
