@@ -483,7 +483,7 @@ describe("unknown query parameters and body fields", () => {
       const name = template.split("/")[1]!;
       const fields = name === "changes" || name === "countries" ? {} : minimalBody(name).body;
       const body = m === "POST" ? fields : withBody ? { version: 1, data: {} } : undefined;
-      answers.push({ op: opKey(template, m), reply: await call(m, `${path}${sep}${UNKNOWN}=1&${UNKNOWN}_2=2`, { body }), name: UNKNOWN, where: "query parameter" });
+      answers.push({ op: opKey(template, m), reply: await call(m, `${path}${sep}${UNKNOWN}=1&constructor=2`, { body }), name: UNKNOWN, where: "query parameter" });
       if (withBody) {
         const bad = m === "POST" ? { ...fields, [UNKNOWN]: 1 } : { version: 1, data: { [UNKNOWN]: 1 } };
         answers.push({ op: `${opKey(template, m)} (body)`, reply: await call(m, path, { body: bad }), name: UNKNOWN, where: "field" });
@@ -493,9 +493,10 @@ describe("unknown query parameters and body fields", () => {
       expect(reply.status, `${op}: ${reply.text}`).toBe(400);
       const error = reply.body.error as { code: string; message: string; fields: Record<string, string[]> };
       expect(error.code, op).toBe("BAD_REQUEST");
-      expect(error.message, op).toMatch(new RegExp(`^Unknown ${where}s?: ${name}(, ${name}_2)?\\. This operation takes`));
-      expect(Object.keys(error.fields).sort(), op).toEqual(where === "field" ? [name] : [name, `${name}_2`]);
-      expect(error.fields[name], op).toEqual([`Unknown ${where}.`]);
+      expect(error.message, op).toMatch(new RegExp(`^Unknown ${where}s?: ${name}(, constructor)?\\. This operation takes`));
+      // A name that is also a property of every object (constructor) is named as any other.
+      expect(Object.keys(error.fields).sort(), op).toEqual(where === "field" ? [name] : ["constructor", name]);
+      for (const k of Object.keys(error.fields)) expect(error.fields[k], op).toEqual([`Unknown ${where}.`]);
     }
     expect(answers.length).toBe(operations().length + operations().filter(([, m]) => ["post", "put", "patch"].includes(m)).length);
   });
