@@ -33,17 +33,11 @@ type ShownRecord = {
   citations?: Related<CitationItem>;
 };
 
-/** The link above the heading: the type's list ("Arms transfers"). */
-const BACK: { [T in RecordType]: string } = {
-  request: "Diplomatic requests",
-  concern: "Concerns",
-  transfer: "Arms transfers",
-  inspection: "Inspections",
-  source: "Sources",
-  actor: "Actors",
-  weaponSystem: "Weapon systems",
-  quote: "Quotes",
-};
+/** The link above the heading: the type's list, by its list page's title ("Arms transfers"). */
+function backToList(type: RecordType): { href: string; label: string } {
+  const definition = DEFINITIONS[type];
+  return { href: `/${definition.segment}`, label: definition.list?.page.title ?? definition.plural };
+}
 
 export function RecordPage<T extends RecordType>(p: {
   type: T;
@@ -76,7 +70,7 @@ export function RecordPage<T extends RecordType>(p: {
   const citations = r.citations ? (
     <RecordCitations targetType={type as CitationTarget} targetId={r.id} citations={r.citations} canCite={mayEdit && !deleted} />
   ) : null;
-  const back = p.back ?? { href: `/${definition.segment}`, label: BACK[type] };
+  const back = p.back ?? backToList(type);
   return (
     <article className="space-y-8">
       <header className="space-y-3">

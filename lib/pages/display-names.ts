@@ -5,11 +5,12 @@
 
 /** The name parts of a list row, by type. */
 export const listRowParts = {
-  transfer: (t: { id: number; supplier: string; recipient: string; weaponSystem: string | null }) => ({
+  transfer: (t: { id: number; supplier: string; recipient: string; weaponSystem: string | null; weaponSystemHidden?: boolean }) => ({
     id: t.id,
     supplier: { name: t.supplier },
     recipient: { name: t.recipient },
     weaponSystem: t.weaponSystem === null ? null : { name: t.weaponSystem },
+    weaponSystemHidden: t.weaponSystemHidden ?? false,
   }),
   inspection: (i: { id: number; hostCountry: string; inspectingCountry: string | null; inspectingParty: string | null; weaponSystem: string | null }) => ({
     id: i.id,

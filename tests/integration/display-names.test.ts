@@ -101,7 +101,7 @@ describe("the seeded Igla-S inspection and transfer", () => {
 });
 
 describe("a transfer whose weapon system the reader may not see", () => {
-  it("is named alike by its picker and its page: the weapon system is “not shown”, not “unknown”", async () => {
+  it("is named alike by its picker, its list row and its page: the weapon system is “not shown”, not “unknown”", async () => {
     const ru = await ctx.db.country.findUniqueOrThrow({ where: { alpha2: "RU" } });
     const ve = await ctx.db.country.findUniqueOrThrow({ where: { alpha2: "VE" } });
     const weapon = await ctx.db.weaponSystem.create({ data: { name: "Zqhidden", category: "MANPADS", visibility: "RESTRICTED", createdById: editor.id } });
@@ -111,6 +111,11 @@ describe("a transfer whose weapon system the reader may not see", () => {
     const expected = "Russia to Venezuela: weapon system not shown";
     expect((await lookup(viewer, "transfer", "", [transfer.id]))[0]!.label).toBe(expected);
     expect(displayName("transfer", (await getTransfer(viewer, transfer.id))!)).toBe(expected);
+    const { listTransfers } = await import("@/lib/records/transfer/list");
+    const row = (await listTransfers(viewer, parseListParams("transfers", { sort: "added" }).params)).rows.find((r) => r.id === transfer.id)!;
+    expect(displayName("transfer", listRowParts.transfer(row))).toBe(expected);
+    // The row says a weapon system is named, without its id or name.
+    expect(row).toMatchObject({ weaponSystemHidden: true, weaponSystemId: null, weaponSystem: null });
     // Who may see it reads its name in both.
     expect((await lookup(editor, "transfer", "", [transfer.id]))[0]!.label).toBe("Russia to Venezuela: Zqhidden");
     expect(displayName("transfer", (await getTransfer(editor, transfer.id))!)).toBe("Russia to Venezuela: Zqhidden");

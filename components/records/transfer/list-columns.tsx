@@ -31,6 +31,8 @@ export const transferListColumns: Column<TransferListRow>[] = [
           </Link>
           {t.weaponCategory ? <div className="text-xs text-slate-600 dark:text-slate-400">{weaponCategoryLabel[t.weaponCategory]}</div> : null}
         </>
+      ) : t.weaponSystemHidden ? (
+        "Not shown"
       ) : (
         "Unknown"
       ),

@@ -32,6 +32,8 @@ export type TransferListRow = {
   /** Null when none is linked or the viewer may not see it. */
   weaponSystemId: number | null;
   weaponSystem: string | null;
+  /** The transfer names a weapon system this reader may not see (neither its id nor its name is given). */
+  weaponSystemHidden: boolean;
   weaponCategory: WeaponCategory | null;
   status: TransferStatus;
   numberOrdered: number | null;
@@ -60,6 +62,7 @@ export const transferListRow = z.strictObject({
   recipientAlpha2: z.string(),
   weaponSystemId: z.number().int().nullable(),
   weaponSystem: z.string().nullable(),
+  weaponSystemHidden: z.boolean(),
   weaponCategory: z.enum(WeaponCategory).nullable(),
   status: z.enum(TransferStatus),
   numberOrdered: z.number().int().nullable(),
@@ -108,6 +111,7 @@ export function transferRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {
     query,
     Prisma.sql`t.id, s.name AS supplier, s.alpha2 AS "supplierAlpha2", rc.name AS recipient, rc.alpha2 AS "recipientAlpha2",
       w.id AS "weaponSystemId", w.name AS "weaponSystem", w.category AS "weaponCategory",
+      (t."weaponSystemId" IS NOT NULL AND w.id IS NULL) AS "weaponSystemHidden",
       t.status, t."numberOrdered", t."numberOrderedUncertain", t."numberDelivered", t."numberDeliveredUncertain",
       t."orderYear", t."orderYearUncertain", t."deliveryYears", t."deliveryYearsUncertain",
       (t."verifiedAt" IS NOT NULL) AS verified, t.visibility, t."deletedAt"`,
