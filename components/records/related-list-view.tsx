@@ -4,7 +4,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Pagination } from "@/components/lists/pagination";
-import type { RelatedListPage } from "@/lib/db/records/related-lists";
+import type { RelatedListPage } from "@/lib/records/related-lists";
 import { rangeLabel } from "@/lib/lists/params";
 import { relatedListHref, type RelatedListParams } from "@/lib/lists/related-params";
 

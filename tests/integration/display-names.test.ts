@@ -93,7 +93,7 @@ describe("the seeded Igla-S inspection and transfer", () => {
   });
 
   it("have it in the list of quotes, as what a quote is about", async () => {
-    const { listQuotes } = await import("@/lib/db/records/related-lists");
+    const { listQuotes } = await import("@/lib/records/related-lists");
     const page = await listQuotes(viewer, { filter: { key: "inspection", id: ids.inspection }, page: 1 });
     const quote = page.rows.find((r) => r.id === ids.quote)!;
     expect(displayName("inspection", quote.inspection!)).toBe(INSPECTION);

@@ -24,7 +24,7 @@ const who = {} as Record<"viewer" | "author" | "editor", Who>;
 const ids = {} as Record<"weapon" | "hiddenWeapon" | "source" | "actor" | "concern" | "ru" | "ve" | "request", number>;
 
 let related: typeof import("@/lib/db/records/related");
-let relatedLists: typeof import("@/lib/db/records/related-lists");
+let relatedLists: typeof import("@/lib/records/related-lists");
 let weaponSystems: typeof import("@/lib/records/weapon-system/queries");
 let sources: typeof import("@/lib/records/source/queries");
 let actors: typeof import("@/lib/records/actor/queries");
@@ -87,7 +87,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   related = await import("@/lib/db/records/related");
-  relatedLists = await import("@/lib/db/records/related-lists");
+  relatedLists = await import("@/lib/records/related-lists");
   weaponSystems = await import("@/lib/records/weapon-system/queries");
   sources = await import("@/lib/records/source/queries");
   actors = await import("@/lib/records/actor/queries");

@@ -8,7 +8,7 @@ import { DEFINITIONS, displayName, type RecordType } from "@/lib/records/definit
 type Registry = { [T in RecordType]: RecordDefinition & { type: T } };
 
 // @ts-expect-error: the quote type is missing.
-export const missing: Registry = (({ quote, ...rest }) => rest)(DEFINITIONS);
+export const missing: Registry = DEFINITIONS as Omit<typeof DEFINITIONS, "quote">;
 
 // @ts-expect-error: the actor's definition under the concern's name.
 export const misnamed: Registry = { ...DEFINITIONS, concern: DEFINITIONS.actor };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { RelatedListView } from "@/components/records/related-list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listCitations } from "@/lib/db/records/related-lists";
+import { listCitations } from "@/lib/records/related-lists";
 import { credibilityLabel } from "@/lib/records/source/definition";
 import type { RawSearchParams } from "@/lib/lists/params";
 import { CITATION_FILTERS, parseRelatedListParams, type CitationFilter } from "@/lib/lists/related-params";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { RelatedListView } from "@/components/records/related-list-view";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { listQuotes } from "@/lib/db/records/related-lists";
+import { listQuotes } from "@/lib/records/related-lists";
 import { QuoteAbout, RecordLink } from "@/components/records/record-link";
 import { formatVagueDate } from "@/lib/format/dates";
 import type { RawSearchParams } from "@/lib/lists/params";
