@@ -15,6 +15,21 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
+// The package registers async-exit-hook, which answers Node's 'beforeExit'
+// (a process whose work is done, about to exit with process.exitCode) with
+// process.exit(0): a failing exit code (vitest's 1 after a failed test, a
+// CLI's 1 after an error) became 0, and `npm test` passed with failing tests.
+// The code the process meant to exit with is kept: read when 'beforeExit'
+// starts, put back on 'exit' if the hook replaced it with 0.
+let intendedExitCode: number | undefined;
+process.prependListener("beforeExit", () => {
+  const code = process.exitCode;
+  intendedExitCode = typeof code === "number" ? code : typeof code === "string" ? Number(code) : undefined;
+});
+process.on("exit", () => {
+  if (intendedExitCode && !process.exitCode) process.exitCode = intendedExitCode;
+});
+
 export type EmbeddedCluster = {
   port: number;
   dataDir: string;
