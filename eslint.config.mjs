@@ -78,8 +78,8 @@ const ALL_TYPES = {
 };
 // And a type's definition does not import the registry of every definition (which imports it).
 const ALL_DEFINITIONS = {
-  group: [...ALL_TYPES.group, "@/lib/records/definitions", "@/lib/records/form/registry"],
-  message: "A record type's definition does not import what gathers every definition (lib/records/definitions, form/registry): that imports this definition back. Import the other type's definition itself.",
+  group: [...ALL_TYPES.group, "@/lib/records/definitions"],
+  message: "A record type's definition does not import what gathers every definition (lib/records/definitions): that imports this definition back. Import the other type's definition itself.",
 };
 
 const restrict = (...patterns) => ["error", { patterns }];

@@ -7,6 +7,7 @@
 // of the returned messages. Empty values (an untouched form field) are
 // ignored silently.
 import { z } from "zod";
+import type { ListPageText, ListSpec, SortDir } from "@/lib/lists/spec";
 import { DEFINITIONS, RECORD_TYPES, type Definitions, type ListedRecordType } from "@/lib/records/definitions";
 
 export const PAGE_SIZE = 50;
@@ -16,63 +17,7 @@ export const MAX_QUERY_LENGTH = 200;
 /** Above this many estimated rows a list says "about N" instead of counting. */
 export const EXACT_COUNT_LIMIT = 10_000;
 
-export type SortDir = "asc" | "desc";
-
-type EnumObject = Readonly<Record<string, string>>;
-
-type ListSpec = {
-  path: string;
-  /** What one row is, for messages ("concern status"). */
-  noun: string;
-  /** Enum filters: URL parameter → the enum's values. */
-  enums: Readonly<Record<string, EnumObject>>;
-  search: boolean;
-  country: boolean;
-  region: boolean;
-  dates: boolean;
-  verification: boolean;
-  /** Soft-deleted records can be listed (deleted=yes, editors only). */
-  deletable: boolean;
-  /**
-   * Filters by a linked record, by its id (weaponSystem=12: the transfers of
-   * weapon system 12): URL parameter → what the id names, for messages. The
-   * record pages link to these for the whole of a related list they show
-   * only the first rows of (lib/db/records/related.ts).
-   */
-  links: Readonly<Record<string, string>>;
-  /**
-   * Filters by a country on one side (supplier=RU: the transfers Russia
-   * supplied), where `country` means either side: URL parameter → the side,
-   * for messages. A country page links to these for each of its sections.
-   */
-  sides: Readonly<Record<string, string>>;
-  /** Sort keys, each with the direction a first click on its column gives. */
-  sorts: Readonly<Record<string, SortDir>>;
-  defaultSort: string;
-};
-
-/** The words of a record list's page: its heading, and the label of each filter the spec allows. */
-export type ListPageText = {
-  title: string;
-  intro: string;
-  /** The rows' name in the plural ("diplomatic requests"). */
-  plural: string;
-  search: { label: string; hint: string };
-  /** The country filter's label, when the list has one. */
-  country?: string;
-  /** One per enum filter of the spec: its label, its "any" choice, its values' labels, and combined choices. */
-  enums: Readonly<Record<string, { label: string; any: string; labels: Readonly<Record<string, string>>; combined?: readonly { value: string; label: string }[] }>>;
-  /** What the date range filters ("Opened" from / to), when the list has one. */
-  dates?: string;
-  /** The link to the CSV import of this list's type, for those who may create records. */
-  importLink?: string;
-};
-
-/**
- * A record type's list (its definition's `list`): the spec without path and
- * noun, which come from the type, and the words of its page.
- */
-export type RecordListSpec = Omit<ListSpec, "path" | "noun"> & { page: ListPageText };
+export type { ListPageText, RecordListSpec, SortDir } from "@/lib/lists/spec";
 
 const COUNTRY_LIST = {
   path: "/countries",

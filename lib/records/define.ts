@@ -10,7 +10,7 @@
 import type { z } from "zod";
 import type { EntityType } from "@/lib/generated/prisma/enums";
 import type { FieldSpec } from "@/lib/records/form/fields";
-import type { RecordListSpec } from "@/lib/lists/params";
+import type { RecordListSpec } from "@/lib/lists/spec";
 
 export type RecordDefinition = {
   /** The record service's name of the type ("weaponSystem"); also the history page's segment. */

@@ -14,16 +14,10 @@ import "server-only";
 // the service keeps untouched (lib/records/service.ts).
 import type { DbOrTx } from "@/lib/db/transaction";
 import { mayOpen, seesDeleted } from "@/lib/db/visibility";
-import { FORM_FIELDS } from "@/lib/records/form/registry";
 import { can, type Actor } from "@/lib/permissions";
 import type { LookupKind } from "@/lib/records/form/fields";
-import type { RecordType } from "@/lib/records/registry";
+import { DEFINITIONS, FORM_FIELDS, type RecordType } from "@/lib/records/definitions";
 import type { FormValues, RecordConfig } from "@/lib/records/types";
-
-// The registry imports every config, and configs import the service, which
-// imports this module: no static import of it (a config would be read
-// before it is defined); read it when called, once every module is loaded.
-const registry = () => import("@/lib/records/registry");
 
 // A picker looks up a record type, or the users who may own a concern (a
 // compile-time check that every other lookup kind is a record type).
@@ -40,12 +34,9 @@ export function recordLinks(type: RecordType): RecordLink[] {
   );
 }
 
-/** The registry's name of a config (configs do not carry it themselves). */
+/** The record type of a service config (its definition's). */
 export async function recordTypeOf<P>(config: RecordConfig<P>): Promise<RecordType> {
-  const { RECORDS, RECORD_TYPES } = await registry();
-  const type = RECORD_TYPES.find((t) => RECORDS[t] === (config as RecordConfig<unknown>));
-  if (!type) throw new Error(`Unknown record config ${config.entityType}`);
-  return type;
+  return config.type as RecordType;
 }
 
 /** Editors and admins see every record, deleted ones included: nothing to redact for them. */
@@ -75,10 +66,9 @@ async function hiddenIds(db: DbOrTx, viewer: Actor, items: readonly Item[]): Pro
       wanted.set(link.target, set);
     }
   }
-  const { RECORDS } = await registry();
   for (const [target, ids] of wanted) {
     const rows = await db.$queryRawUnsafe<{ id: number; visibility: "INTERNAL" | "RESTRICTED"; createdById: number | null; deletedAt: Date | null }[]>(
-      `SELECT id, visibility, "createdById", "deletedAt" FROM "${RECORDS[target].table}" WHERE id = ANY($1::int[])`,
+      `SELECT id, visibility, "createdById", "deletedAt" FROM "${DEFINITIONS[target].table}" WHERE id = ANY($1::int[])`,
       [...ids],
     );
     // The rule of the linked record's own page: what the viewer may not open, they may not know is linked.

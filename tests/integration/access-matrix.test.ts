@@ -17,6 +17,9 @@ vi.mock("@/lib/auth/request-context", () => import("@/tests/helpers/session").th
 
 const ctx = withMigratedDatabase("matrix");
 const APP_DIR = path.resolve(import.meta.dirname, "../../app");
+// Server actions live with their feature, in lib/**/actions.ts (never under app/: a lint rule refuses it).
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const LIB_DIR = path.join(ROOT, "lib");
 
 type Caller = "anonymous" | "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" | "ANALYST_ON_OTHERS";
 const CALLERS: Caller[] = ["anonymous", "VIEWER", "ANALYST", "EDITOR", "ADMIN", "ANALYST_ON_OTHERS"];
@@ -76,58 +79,58 @@ function importForm(extra: (csv: string) => Record<string, string> = () => ({}))
 }
 
 const ACTIONS: Record<string, Entry> = {
-  "admin/users/actions.ts#createUserAction": {
+  "lib/auth/actions.ts#createUserAction": {
     input: () => ({ email: `created-${++serial}@test.local`, name: "Created", role: "VIEWER", password: "fresh-password-1234" }),
     expected: adminOnly,
   },
-  "admin/users/actions.ts#changeUserRoleAction": {
+  "lib/auth/actions.ts#changeUserRoleAction": {
     input: ({ other }) => ({ userId: other, role: "EDITOR" }),
     expected: adminOnly,
   },
-  "admin/users/actions.ts#setUserActiveAction": {
+  "lib/auth/actions.ts#setUserActiveAction": {
     input: ({ other }) => ({ userId: other, active: false }),
     expected: adminOnly,
   },
-  "admin/users/actions.ts#resetUserPasswordAction": {
+  "lib/auth/actions.ts#resetUserPasswordAction": {
     input: ({ other }) => ({ userId: other, password: "reset-password-5678" }),
     expected: adminOnly,
   },
-  "account/actions.ts#changeOwnPasswordAction": {
+  "lib/auth/actions.ts#changeOwnPasswordAction": {
     // An analyst cannot aim it at another user: there is no user to name.
     input: () => ({ currentPassword: PASSWORD, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" }),
     expected: { anonymous: 401, VIEWER: 200, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
   },
-  "records/actions.ts#saveRecordAction": {
+  "lib/records/actions.ts#saveRecordAction": {
     setup: ({ owner }) => ownedRequest(owner),
     input: ({ recordId, version }) => ({ type: "request", id: recordId, version, values: requestValues("Changed by the caller") }),
     expected: ownerOrEditor,
   },
-  "records/actions.ts#deleteRecordAction": {
+  "lib/records/actions.ts#deleteRecordAction": {
     setup: ({ owner }) => ownedRequest(owner),
     input: ({ recordId, version }) => ({ type: "request", id: recordId, version }),
     expected: ownerOrEditor,
   },
-  "records/actions.ts#verifyRecordAction": {
+  "lib/records/actions.ts#verifyRecordAction": {
     setup: ({ owner }) => ownedRequest(owner),
     input: ({ recordId, version }) => ({ type: "request", id: recordId, version }),
     expected: editorOnly,
   },
-  "records/actions.ts#undeleteRecordAction": {
+  "lib/records/actions.ts#undeleteRecordAction": {
     setup: ({ owner }) => ownedRequest(owner, { deleted: true }),
     input: ({ recordId }) => ({ type: "request", id: recordId }),
     expected: editorOnly,
   },
-  "records/actions.ts#restoreRecordVersionAction": {
+  "lib/records/actions.ts#restoreRecordVersionAction": {
     setup: ({ owner }) => ownedRequest(owner, { edited: true }),
     input: ({ recordId, version, createdEvent }) => ({ type: "request", id: recordId, eventId: createdEvent, version }),
     expected: editorOnly,
   },
-  "records/actions.ts#addCitationAction": {
+  "lib/records/actions.ts#addCitationAction": {
     setup: async ({ owner }) => ({ ...(await ownedRequest(owner)), sourceId: (await ctx.db.source.create({ data: { kind: "REPORT", title: "A report" } })).id }),
     input: ({ recordId, sourceId }) => ({ targetType: "request", targetId: recordId, sourceId, passage: "a passage", credibility: 3, note: null }),
     expected: ownerOrEditor,
   },
-  "records/actions.ts#removeCitationAction": {
+  "lib/records/actions.ts#removeCitationAction": {
     setup: async ({ owner }) => {
       const setup = await ownedRequest(owner);
       const source = await ctx.db.source.create({ data: { kind: "REPORT", title: "A report" } });
@@ -137,7 +140,7 @@ const ACTIONS: Record<string, Entry> = {
     input: ({ citationId }) => ({ citationId }),
     expected: ownerOrEditor,
   },
-  "records/actions.ts#changeConcernStatusAction": {
+  "lib/records/concern/actions.ts#changeConcernStatusAction": {
     setup: async ({ owner }) => {
       const concern = await ctx.db.concern.create({ data: { title: "A concern", category: "OTHER", severity: "LOW", createdById: owner } });
       return { recordId: concern.id, version: 1 };
@@ -145,15 +148,15 @@ const ACTIONS: Record<string, Entry> = {
     input: ({ recordId, version }) => ({ id: recordId, version, change: { status: "MONITORING", note: "Watching." } }),
     expected: ownerOrEditor,
   },
-  "requests/actions.ts#logLobbyingAttemptAction": {
+  "lib/records/request/actions.ts#logLobbyingAttemptAction": {
     input: () => ({ request: requestValues("Logged"), quotes: [], citations: [] }),
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
   },
-  "account/actions.ts#createApiTokenAction": {
+  "lib/auth/actions.ts#createApiTokenAction": {
     input: () => ({ name: "A tool", scope: "READ", expiresInDays: 30 }),
     expected: { anonymous: 401, VIEWER: 200, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
   },
-  "account/actions.ts#revokeApiTokenAction": {
+  "lib/auth/actions.ts#revokeApiTokenAction": {
     // Only one's own tokens: anyone else's is not found (an admin deactivates the user instead).
     setup: async ({ owner }) => {
       const token = await ctx.db.apiToken.create({
@@ -164,22 +167,22 @@ const ACTIONS: Record<string, Entry> = {
     input: ({ tokenId }) => ({ id: tokenId }),
     expected: { anonymous: 401, VIEWER: 404, ANALYST: 200, EDITOR: 404, ADMIN: 404, ANALYST_ON_OTHERS: 404 },
   },
-  "import/actions.ts#checkImportAction": {
+  "lib/import/actions.ts#checkImportAction": {
     input: () => importForm(),
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
     readOnly: true,
   },
-  "import/actions.ts#runImportAction": {
+  "lib/import/actions.ts#runImportAction": {
     input: () => importForm((csv) => ({ sha256: createHash("sha256").update(csv).digest("hex"), expectedCreate: "1" })),
     expected: { anonymous: 401, VIEWER: 403, ANALYST: 200, EDITOR: 200, ADMIN: 200, ANALYST_ON_OTHERS: 200 },
   },
-  "account/actions.ts#signOutEverywhereAction": {
+  "lib/auth/actions.ts#signOutEverywhereAction": {
     input: ({ other }) => ({ userId: other }),
     // Unknown fields are refused: nobody can sign out someone else this way.
     expected: { anonymous: 401, VIEWER: 400, ANALYST: 400, EDITOR: 400, ADMIN: 400, ANALYST_ON_OTHERS: 400 },
   },
 };
-const SELF_ONLY_VALID_INPUT: Record<string, unknown> = { "account/actions.ts#signOutEverywhereAction": {} };
+const SELF_ONLY_VALID_INPUT: Record<string, unknown> = { "lib/auth/actions.ts#signOutEverywhereAction": {} };
 
 /** Mutating route handlers: the REST API's have a matrix of their own. */
 const ROUTES: Record<string, Entry> = {};
@@ -202,16 +205,18 @@ function walk(dir: string): string[] {
 const actionFiles = new Map<string, string>();
 
 function discover() {
-  const files = walk(APP_DIR).filter((f) => /\.(ts|tsx)$/.test(f));
+  const files = [...walk(APP_DIR), ...walk(LIB_DIR).filter((f) => !f.includes(`${path.sep}generated${path.sep}`))].filter((f) => /\.(ts|tsx)$/.test(f));
   const actions: string[] = [];
   const routes: string[] = [];
   for (const file of files) {
     const source = fs.readFileSync(file, "utf8");
     const rel = path.relative(APP_DIR, file).split(path.sep).filter((p) => !/^\(.*\)$/.test(p)).join("/");
-    if (/^\s*["']use server["']/.test(source)) {
+    // A file of server actions ("use server" at its top), wherever it is: app/ is searched too, so that one defined there is still found.
+    if (/^(\s*\/\/.*\n)*\s*["']use server["']/.test(source)) {
+      const key = path.relative(ROOT, file).split(path.sep).join("/");
       for (const m of source.matchAll(/export\s+async\s+function\s+(\w+)/g)) {
-        actions.push(`${rel}#${m[1]}`);
-        actionFiles.set(`${rel}#${m[1]}`, file);
+        actions.push(`${key}#${m[1]}`);
+        actionFiles.set(`${key}#${m[1]}`, file);
       }
     }
     if (path.basename(file).startsWith("route.")) {
@@ -226,7 +231,7 @@ function discover() {
 async function loadAction(key: string): Promise<Action> {
   if (actionFiles.size === 0) discover();
   const file = actionFiles.get(key);
-  if (!file) throw new Error(`No server action ${key} in app/`);
+  if (!file) throw new Error(`No server action ${key}`);
   const mod = (await import(/* @vite-ignore */ file)) as Record<string, Action>;
   return mod[key.split("#")[1]!]!;
 }

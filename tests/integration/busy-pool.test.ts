@@ -28,7 +28,8 @@ let held: pg.PoolClient[] = [];
 
 async function call(method: "GET" | "POST", body?: unknown) {
   const started = Date.now();
-  const request = new Request("http://localhost/api/v1/requests?limit=5", {
+  // A list takes ?limit; a create takes no query parameter (an unknown one is a 400).
+  const request = new Request(method === "GET" ? "http://localhost/api/v1/requests?limit=5" : "http://localhost/api/v1/requests", {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,

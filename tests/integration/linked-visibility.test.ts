@@ -61,14 +61,27 @@ async function editFormValues(who: Who, page: string, id: number): Promise<Data>
   await actAs(ctx.db, users[who].id);
   const mod = (await import(/* @vite-ignore */ path.join(APP_DIR, "(app)", page))) as { default: (p: unknown) => Promise<unknown> };
   const element = await mod.default({ params: Promise.resolve({ id: String(id) }) });
-  const find = (node: unknown): Data | null => {
-    if (Array.isArray(node)) return node.map(find).find((x) => x) ?? null;
+  // Walks the element tree for the form's initial values, rendering the
+  // shared server components on the way (the route renders the generic edit
+  // page, which loads the record and renders the form).
+  const find = async (node: unknown): Promise<Data | null> => {
+    if (Array.isArray(node)) {
+      for (const child of node) {
+        const found = await find(child);
+        if (found) return found;
+      }
+      return null;
+    }
     if (typeof node !== "object" || node === null || !("props" in node)) return null;
-    const props = (node as { props: Record<string, unknown> }).props;
+    const { type, props } = node as { type: unknown; props: Record<string, unknown> };
     if (props.initialValues) return props.initialValues as Data;
-    return find(props.children);
+    const inChildren = await find(props.children);
+    if (inChildren) return inChildren;
+    // A server component (an async function): render it. A client component is never reached before its initialValues.
+    if (typeof type === "function" && type.constructor.name === "AsyncFunction") return find(await (type as (p: unknown) => Promise<unknown>)(props));
+    return null;
   };
-  const values = find(element);
+  const values = await find(element);
   expect(values).not.toBeNull();
   return values!;
 }

@@ -270,7 +270,7 @@ describe("form specs", () => {
 
   it.each(Object.keys(forms) as (keyof typeof forms)[])("%s: fields and empty values match the record's form values and schema", async (type) => {
     const { RECORDS } = await import("@/lib/records/registry");
-    const { FORM_FIELDS } = await import("@/lib/records/form/registry");
+    const { FORM_FIELDS } = await import("@/lib/records/definitions");
     const { fields, empty } = await forms[type].mod();
     const config = RECORDS[type];
     const values = (await config.formValues(ctx.db, forms[type].id()))!;

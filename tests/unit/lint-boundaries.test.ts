@@ -44,7 +44,7 @@ const refused: [string, string, string, RegExp][] = [
   ["lib/records/concern/service.ts", "a record type importing the list registry", 'import { a } from "@/lib/records/lists";', /gathers every record type/],
   ["lib/records/concern/queries.ts", "a record type importing links", 'import { a } from "@/lib/records/links";', /gathers every record type/],
   ["lib/records/actor/definition.ts", "a definition importing the definitions registry", 'import { a } from "@/lib/records/definitions";', /gathers every definition/],
-  ["lib/records/concern/status.ts", "a definition importing the form registry", 'import { a } from "@/lib/records/form/registry";', /gathers every definition/],
+  ["lib/records/concern/status.ts", "a definition importing the registry of definitions", 'import { a } from "@/lib/records/definitions";', /gathers every definition/],
   ["lib/records/actor/definition.ts", "a definition importing queries", 'import { a } from "@/lib/records/actor/queries";', /definitions are pure/],
   ["lib/records/actor/definition.ts", "a definition importing the database", 'import { getDb } from "@/lib/db/client";', /do not touch the database/],
   ["lib/records/service.ts", "lib/records importing lib/auth", 'import { requireUser } from "@/lib/auth/current-user";', /beside lib\/records/],
