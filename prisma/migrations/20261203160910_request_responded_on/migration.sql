@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "DiplomaticRequest" ADD COLUMN     "respondedOn" DATE,
+ADD COLUMN     "respondedOnPrecision" "DatePrecision";
+
