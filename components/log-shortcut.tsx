@@ -1,12 +1,35 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 
-/** "Log a lobbying attempt": a button in the header and the L key anywhere. */
+const LOG_PATH = "/requests/new";
+
+/** The first field a person types in: not hidden, not disabled, not a button. */
+const FIRST_FIELD =
+  "main form input:not([type=hidden]):not([type=submit]):not([type=button]):not([disabled]), main form select:not([disabled]), main form textarea:not([disabled])";
+
+/** Focus the log form's first field once it is on the page (a client navigation renders it a moment after the click). */
+function focusFirstField(deadline = Date.now() + 3000) {
+  const field = document.querySelector<HTMLElement>(FIRST_FIELD);
+  if (field) {
+    field.focus();
+    return;
+  }
+  if (Date.now() < deadline) window.requestAnimationFrame(() => focusFirstField(deadline));
+}
+
+/**
+ * "Log a lobbying attempt": a button in the header and the L key anywhere.
+ * Either way the form opens with the cursor in its first field.
+ */
 export function LogShortcut() {
   const router = useRouter();
+  const pathname = usePathname();
+  // Set when the shortcut or the button is used; the form's arrival (a new pathname) spends it.
+  const pending = useRef(false);
+
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.key !== "l" && event.key !== "L") return;
@@ -14,16 +37,32 @@ export function LogShortcut() {
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName))) return;
       event.preventDefault();
-      router.push("/requests/new");
+      if (window.location.pathname === LOG_PATH) {
+        focusFirstField();
+        return;
+      }
+      pending.current = true;
+      router.push(LOG_PATH);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [router]);
+
+  useEffect(() => {
+    if (pathname !== LOG_PATH || !pending.current) return;
+    pending.current = false;
+    focusFirstField();
+  }, [pathname]);
+
   return (
     <Link
-      href="/requests/new"
+      href={LOG_PATH}
       aria-keyshortcuts="L"
       title="Log a lobbying attempt (shortcut: L)"
+      onClick={() => {
+        if (window.location.pathname === LOG_PATH) focusFirstField();
+        else pending.current = true;
+      }}
       className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 dark:bg-blue-600"
     >
       Log a lobbying attempt

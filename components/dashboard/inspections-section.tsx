@@ -6,6 +6,7 @@ import { INSPECTION_SERIES } from "@/lib/charts/palette";
 import { splitTotals } from "@/lib/charts/series";
 import type { InspectionsByStatus, UnfulfilledInspections } from "@/lib/dashboard/queries";
 import { inspectionStatusLabel } from "@/lib/format/labels";
+import { countPhrase } from "@/lib/format/plural";
 
 export function InspectionsSection({
   byStatus,
@@ -28,8 +29,7 @@ export function InspectionsSection({
         Inspections
       </h2>
       <p className={`text-sm ${mutedClass}`}>
-        {plural(byStatus.total, "inspection")}
-        {filtered ? " match these filters" : " in all"}; {byStatus.neverConducted.toLocaleString("en")} promised, asserted or due and never
+        {filtered ? countPhrase(byStatus.total, { one: "inspection" }, { one: "matches", many: "match" }, "these filters") : `${plural(byStatus.total, "inspection")} in all`}; {byStatus.neverConducted.toLocaleString("en")} promised, asserted or due and never
         conducted.
       </p>
       <div className="grid gap-3 lg:grid-cols-2">

@@ -61,4 +61,5 @@ export function ListBox({
   );
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+// Count phrases have one home (lib/format/plural.ts); kept here for the sections that import it from parts.
+export { plural } from "@/lib/format/plural";

@@ -7,6 +7,9 @@ import { splitTotals } from "@/lib/charts/series";
 import { MONTH_GRANULARITY_MAX_MONTHS } from "@/lib/charts/time-series";
 import { TOP_COUNTRIES, type RebuffedAskRow, type RequestsOverTime, type ResponsesByCountry } from "@/lib/dashboard/queries";
 import { requestAskLabel } from "@/lib/format/labels";
+import { countPhrase, inflect } from "@/lib/format/plural";
+
+const MATCH = { one: "matches", many: "match" };
 
 export function RequestsSection({
   overTime,
@@ -24,12 +27,14 @@ export function RequestsSection({
   const notes: string[] = [];
   if (overTime.monthUnknown) {
     notes.push(
-      `${plural(overTime.monthUnknown, "request")} known only by ${overTime.monthUnknown === 1 ? "its" : "their"} year ${
-        overTime.monthUnknown === 1 ? "is" : "are"
-      } shown in a bar of ${overTime.monthUnknown === 1 ? "its" : "their"} own, “month unknown”, after that year’s last month (not in January).`,
+      `${plural(overTime.monthUnknown, "request")} known only by ${inflect(overTime.monthUnknown, "its", "their")} year ${inflect(
+        overTime.monthUnknown,
+        "is",
+        "are",
+      )} shown in a bar of ${inflect(overTime.monthUnknown, "its", "their")} own, “month unknown”, after that year’s last month (not in January).`,
     );
   }
-  if (overTime.undated) notes.push(`${plural(overTime.undated, "request")} with no known date ${overTime.undated === 1 ? "is" : "are"} not in the chart.`);
+  if (overTime.undated) notes.push(`${plural(overTime.undated, "request")} with no known date ${inflect(overTime.undated, "is", "are")} not in the chart.`);
   if (overTime.clipped) notes.push("Only the years that have requests are shown.");
   if (overTime.folded) notes.push(`The first bar sums the ${overTime.folded} earliest years.`);
 
@@ -44,8 +49,7 @@ export function RequestsSection({
         Diplomatic requests
       </h2>
       <p className={`text-sm ${mutedClass}`}>
-        {plural(overTime.total, "request")}
-        {filtered ? " match these filters" : " in all"}.
+        {filtered ? countPhrase(overTime.total, { one: "request" }, MATCH, "these filters") : `${plural(overTime.total, "request")} in all`}.
       </p>
       <ChartFigure
         id="requests-over-time"
@@ -72,8 +76,10 @@ export function RequestsSection({
         <ChartFigure
           id="responses-by-country"
           title="Answers by target country"
-          description={`How each country asked answered, most asked first${
-            byCountry.countryCount > TOP_COUNTRIES ? `; the other ${byCountry.countryCount - TOP_COUNTRIES} countries are summed in the last bar` : ""
+          description={`How each country that was asked answered, most asked first${
+            byCountry.countryCount > TOP_COUNTRIES
+              ? `; the other ${countPhrase(byCountry.countryCount - TOP_COUNTRIES, { one: "country", many: "countries" }, { one: "is", many: "are" }, "summed in the last bar")}`
+              : ""
           }.`}
           data={byCountry.data}
           series={byCountry.series}

@@ -8,6 +8,7 @@ import { FilterBar, type FilterField } from "@/components/lists/filter-bar";
 import { ListTable, type Column } from "@/components/lists/list-table";
 import { Pagination } from "@/components/lists/pagination";
 import { apiResourceOfList } from "@/lib/api/resources";
+import { plural as pluralOf } from "@/lib/format/plural";
 import { importKindOf } from "@/lib/import/kinds";
 import type { ListPage } from "@/lib/db/lists/common";
 import { LIST_SPECS, hasFilters, listHref, listQuery, rangeLabel, sortHref, type AnyListParams } from "@/lib/lists/params";
@@ -33,6 +34,8 @@ export function ListView<Row extends { id: number | string }>({
   columns: Column<Row>[];
 }) {
   const path = LIST_SPECS[params.type].path;
+  // The rows' name in the singular ("diplomatic request"), for a count of one.
+  const singular = LIST_SPECS[params.type].noun;
   const notes =
     params.deleted && !page.showingDeleted
       ? [...messages, "Only editors and admins can list deleted records; the current ones are shown."]
@@ -112,7 +115,7 @@ export function ListView<Row extends { id: number | string }>({
       ) : page.page > 1 && page.total.value > 0 ? (
         <p>
           This page is past the end of the list ({page.total.exact ? "" : "about "}
-          {page.total.value.toLocaleString("en")} {plural}).{" "}
+          {pluralOf(page.total.value, singular, plural)}).{" "}
           <Link
             href={listHref(params, { page: page.total.exact ? Math.max(1, Math.ceil(page.total.value / page.pageSize)) : 1 })}
             className="text-blue-700 underline dark:text-blue-400"

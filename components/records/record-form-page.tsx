@@ -20,38 +20,67 @@ import type { FormValues } from "@/lib/records/types";
 type Query = Record<string, string | string[] | undefined>;
 
 type FormText = {
-  /** The new page's title and heading; "New <label>" by default. */
-  newTitle?: string;
+  /** The new page's title and heading, written out per type (no article or plural made from the label). */
+  newTitle: string;
+  /** The edit page's title and heading. */
+  editTitle: string;
   /** What the new form requires. */
   help: string;
-  /** The new form's button; "Save <label>" by default. */
-  submit?: string;
+  /** The new form's button. */
+  submit: string;
   /** Said on the edit page, under the record's name. */
   editHelp?: string;
 };
 
 const FORM_TEXT: { [T in RecordType]: FormText } = {
-  actor: { help: "Required: the name and the kind. Everything else may stay unknown." },
-  concern: { help: "A new concern starts open.", submit: "Create concern", editHelp: "The status changes on the concern's page, with a note." },
-  inspection: { help: "Required: the host country and the status. Dates may be a year, a month or a day; leave them empty when unknown." },
+  actor: { newTitle: "New actor", editTitle: "Edit actor", submit: "Save actor", help: "Required: the name and the kind. Everything else may stay unknown." },
+  concern: {
+    newTitle: "New concern",
+    editTitle: "Edit concern",
+    submit: "Save concern",
+    help: "A new concern starts open.",
+    editHelp: "The status changes on the concern's page, with a note.",
+  },
+  inspection: {
+    newTitle: "New inspection",
+    editTitle: "Edit inspection",
+    submit: "Save inspection",
+    help: "Required: the host country and the status. Dates may be a year, a month or a day; leave them empty when unknown.",
+  },
   quote: {
+    newTitle: "New quote",
+    editTitle: "Edit quote",
+    submit: "Save quote",
     help: "Required: what was said, and who said it (an actor, or a description such as “the cables' conclusion”). Cite its source on the quote's page once it is saved.",
   },
-  request: { newTitle: "Log a lobbying attempt", help: "Required: a title, both countries and what was asked. Everything else may stay unknown." },
+  request: {
+    newTitle: "Log a lobbying attempt",
+    editTitle: "Edit diplomatic request",
+    submit: "Save diplomatic request",
+    help: "Required: a title, both countries and what was asked. Everything else may stay unknown.",
+  },
   source: {
+    newTitle: "New source",
+    editTitle: "Edit source",
+    submit: "Save source",
     help: "Required: the kind and a title. Grade the source's reliability from A to F when you can; the credibility of each piece of information is graded where a record cites it.",
   },
   transfer: {
     newTitle: "New arms transfer",
+    editTitle: "Edit arms transfer",
+    submit: "Save arms transfer",
     help: "Required: both countries and the status. Leave any figure empty when it is not known; tick “estimated” when a source gives only an estimate.",
-    submit: "Save transfer",
   },
-  weaponSystem: { help: "Required: the name and the category. Everything else may stay unknown." },
+  weaponSystem: {
+    newTitle: "New weapon system",
+    editTitle: "Edit weapon system",
+    submit: "Save weapon system",
+    help: "Required: the name and the category. Everything else may stay unknown.",
+  },
 };
 
-const lower = (type: RecordType) => DEFINITIONS[type].label.toLowerCase();
-const newTitle = (type: RecordType) => FORM_TEXT[type].newTitle ?? `New ${lower(type)}`;
-const editTitle = (type: RecordType) => `Edit ${lower(type)}`;
+const newTitle = (type: RecordType) => FORM_TEXT[type].newTitle;
+const editTitle = (type: RecordType) => FORM_TEXT[type].editTitle;
 
 export const newRecordMetadata = (type: RecordType): Metadata => ({ title: newTitle(type) });
 export const editRecordMetadata = (type: RecordType): Metadata => ({ title: editTitle(type) });
@@ -90,7 +119,7 @@ export async function NewRecordPage({ type, searchParams }: { type: RecordType; 
         initialValues={values}
         fields={FORM_FIELDS[type]}
         countries={countries}
-        submitLabel={text.submit ?? `Save ${lower(type)}`}
+        submitLabel={text.submit}
         cancelHref={cancelHref}
       />
     </Shell>

@@ -8,6 +8,7 @@
 // ignored silently.
 import { z } from "zod";
 import type { ListPageText, ListSpec, SortDir } from "@/lib/lists/spec";
+import { withArticle } from "@/lib/format/plural";
 import { DEFINITIONS, RECORD_TYPES, type Definitions, type ListedRecordType } from "@/lib/records/definitions";
 
 export const PAGE_SIZE = 50;
@@ -253,7 +254,7 @@ export function parseListParams<T extends ListType>(type: T, raw: RawSearchParam
     // with commas (status=OPEN,MONITORING, as a filter's select sends them).
     for (const v of values(raw, param).flatMap((x) => x.split(",")).map((x) => x.trim()).filter(Boolean)) {
       const r = schema.safeParse(v.toUpperCase());
-      if (!r.success) messages.push(`${shown(v)} is not a ${enumLabel(param, spec.noun)}; it was ignored.`);
+      if (!r.success) messages.push(`${shown(v)} is not ${withArticle(enumLabel(param, spec.noun))}; it was ignored.`);
       else if (!chosen.includes(r.data)) chosen.push(r.data);
     }
     enums[param] = chosen;
