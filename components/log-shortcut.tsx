@@ -58,6 +58,7 @@ export function LogShortcut() {
     <Link
       href={LOG_PATH}
       aria-keyshortcuts="L"
+      data-print="hide"
       title="Log a lobbying attempt (shortcut: L)"
       onClick={() => {
         if (window.location.pathname === LOG_PATH) focusFirstField();

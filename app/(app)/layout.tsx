@@ -18,7 +18,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   return (
     <>
       {demo ? <DemoBanner /> : null}
-      <header className="border-b border-slate-200 dark:border-slate-800">
+      <header data-print="hide" className="border-b border-slate-200 dark:border-slate-800">
         <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Demarche

@@ -154,7 +154,7 @@ function ExportLinks({ params, plural }: { params: AnyListParams; plural: string
   const importable = importKindOf(resource.record) !== null;
   const link = "text-blue-700 underline dark:text-blue-400";
   return (
-    <p className="text-sm">
+    <p className="text-sm" data-print="hide">
       Export all these {plural}:{" "}
       <a className={link} href={href("csv")} download>
         CSV

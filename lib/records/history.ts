@@ -5,7 +5,10 @@ import "server-only";
 // values in words, by the type's field specs (lib/records/form/display.ts):
 // countries and owners by name, linked records by their names (one query per
 // kind and 100 ids; deleted ones marked for those who see them), choices by
-// their labels, vague dates as typed.
+// their labels, vague dates as typed. The sources cited on the record and the
+// citations removed from it (audited as CITATION events, lib/records/citations.ts)
+// are entries of its history too, with the source by its title.
+import { getDb } from "@/lib/db/client";
 import { countryNames } from "@/lib/db/countries";
 import { lookup, userNames, type LookupOption, type LookupType } from "@/lib/db/lookup";
 import type { Actor } from "@/lib/permissions";
@@ -13,10 +16,14 @@ import { FORM_FIELDS, type RecordType } from "@/lib/records/definitions";
 import { displayValue, fieldLabel, fieldOf, historyFields, type RecordLabels } from "@/lib/records/form/display";
 import { RECORDS } from "@/lib/records/registry";
 import { recordHistory, type HistoryEntry } from "@/lib/records/service";
+import { credibilityLabel } from "@/lib/records/source/definition";
+import { CITATION_TARGETS, type CitationTarget } from "@/lib/validation/citations";
 
 /** One changed field, in words. */
 export type HistoryRow = { name: string; label: string; before: string; after: string };
-export type HistoryViewEntry = Omit<HistoryEntry, "changes"> & { rows: HistoryRow[] };
+/** A source cited on the record, or a citation removed from it, in words. */
+export type HistoryCitation = { added: boolean; source: string; passage: string | null; credibility: string | null; note: string | null };
+export type HistoryViewEntry = Omit<HistoryEntry, "changes"> & { rows: HistoryRow[]; citation: HistoryCitation | null };
 
 /** The names of the records the history's pickers link, by lookup kind. */
 async function linkedNames(viewer: Actor, wanted: ReadonlyMap<string, ReadonlySet<number>>): Promise<RecordLabels> {
@@ -60,8 +67,9 @@ export async function historyView(viewer: Actor, type: RecordType, id: number): 
     const i = fields.findIndex((f) => f.name === name || ((f.kind === "number" || f.kind === "years") && f.uncertainName === name));
     return i === -1 ? fields.length : i;
   };
-  return history.map(({ changes, ...entry }) => ({
+  const fieldEntries: HistoryViewEntry[] = history.map(({ changes, ...entry }) => ({
     ...entry,
+    citation: null,
     rows: Object.entries(changes)
       .sort(([a], [b]) => order(a) - order(b))
       .map(([name, c]) => {
@@ -74,4 +82,69 @@ export async function historyView(viewer: Actor, type: RecordType, id: number): 
         };
       }),
   }));
+  if (!(CITATION_TARGETS as readonly string[]).includes(type)) return fieldEntries;
+  const citations = await citationHistory(viewer, type as CitationTarget, id);
+  // Newest first, as recordHistory: by time, then by event id.
+  return [...fieldEntries, ...citations].sort((a, b) => b.occurredAt.getTime() - a.occurredAt.getTime() || b.id - a.id);
+}
+
+type CitationChange = { before?: unknown; after?: unknown };
+
+/**
+ * The citations added to and removed from record `id` (their audit events
+ * name the cited record in their metadata), each with its source's title.
+ * A citation of a source the viewer may not see (restricted, or deleted for
+ * those who do not see deleted records) is left out, as the record's page
+ * leaves it out of its sources.
+ */
+async function citationHistory(viewer: Actor, type: CitationTarget, id: number): Promise<HistoryViewEntry[]> {
+  const events = await getDb().auditEvent.findMany({
+    where: {
+      entityType: "CITATION",
+      action: { in: ["CREATE", "DELETE"] },
+      AND: [{ metadata: { path: ["targetType"], equals: type } }, { metadata: { path: ["targetId"], equals: id } }],
+    },
+    orderBy: { id: "desc" },
+    select: { id: true, action: true, occurredAt: true, changes: true, metadata: true, user: { select: { name: true } } },
+  });
+  if (events.length === 0) return [];
+  const sourceOf = (e: (typeof events)[number]) => Number((e.metadata as { sourceId?: unknown } | null)?.sourceId);
+  const sourceIds = [...new Set(events.map(sourceOf).filter((n) => Number.isInteger(n) && n > 0))];
+  const titles = new Map<number, string>();
+  for (let i = 0; i < sourceIds.length; i += 100) {
+    for (const o of await lookup(viewer, "source", "", sourceIds.slice(i, i + 100), { includeDeleted: true })) titles.set(o.id, o.label);
+  }
+  return events.flatMap((e) => {
+    const source = titles.get(sourceOf(e));
+    if (!source) return [];
+    const added = e.action === "CREATE";
+    const changes = (e.changes ?? {}) as Record<string, CitationChange>;
+    const value = (name: string) => {
+      const c = changes[name];
+      const v = c ? (added ? c.after : c.before) : undefined;
+      return v === null || v === undefined || v === "" ? null : v;
+    };
+    const passage = value("passage");
+    const credibility = value("credibility");
+    const note = value("note");
+    return [
+      {
+        id: e.id,
+        action: added ? "CITATION_ADDED" : "CITATION_REMOVED",
+        occurredAt: e.occurredAt,
+        user: e.user?.name ?? null,
+        version: null,
+        metadata: null,
+        restorable: false,
+        rows: [],
+        citation: {
+          added,
+          source,
+          passage: passage === null ? null : String(passage),
+          credibility: credibility === null ? null : (credibilityLabel[Number(credibility)] ?? String(credibility)),
+          note: note === null ? null : String(note),
+        },
+      },
+    ];
+  });
 }

@@ -22,7 +22,10 @@ let reg: typeof import("@/lib/records/registry");
 let defs: typeof import("@/lib/records/definitions");
 let display: typeof import("@/lib/records/form/display");
 let historyView: typeof import("@/lib/records/history").historyView;
-const ids = { concern: 0, request: 0, transfer: 0, otherTransfer: 0, ve: 0, co: 0, ru: 0, us: 0, br: 0 };
+const ids = { concern: 0, request: 0, transfer: 0, otherTransfer: 0, ve: 0, co: 0, ru: 0, us: 0, br: 0, source: 0, hiddenSource: 0 };
+let sourceTitle: string;
+let admin: { id: number; role: "ADMIN" };
+let viewer: { id: number; role: "VIEWER" };
 
 beforeAll(async () => {
   vi.stubEnv("DATABASE_URL", ctx.url);
@@ -105,6 +108,19 @@ beforeAll(async () => {
     { ...tv, numberOrdered: 300, numberOrderedUncertain: true, numberDelivered: 120, orderYear: 2006, deliveryYears: "2009, 2010", status: "IN_DELIVERY", supplierId: ids.ru, recipientId: ids.ve, weaponSystemId: null },
     null,
   );
+
+  // The concern cites a source, then the citation is removed; it also cites a restricted source.
+  const { addCitation, removeCitation } = await import("@/lib/records/citations");
+  const source = await ctx.db.source.findFirstOrThrow({ where: { deletedAt: null, visibility: "INTERNAL" }, orderBy: { id: "asc" } });
+  ids.source = source.id;
+  sourceTitle = source.title;
+  const cited = await addCitation(editor, { targetType: "concern", targetId: ids.concern, sourceId: source.id, passage: "“The deliveries went ahead.”", credibility: 2 }, null);
+  await removeCitation(editor, { citationId: cited.id }, null);
+  const sv = (await RECORDS.source.formValues(ctx.db, source.id))!;
+  ids.hiddenSource = (await svc.createRecord(RECORDS.source, editor, { ...sv, title: "A restricted cable", visibility: "RESTRICTED" }, null)).id;
+  await addCitation(editor, { targetType: "concern", targetId: ids.concern, sourceId: ids.hiddenSource, passage: "Not for viewers." }, null);
+  admin = { id: (await makeUser(ctx.db, "ADMIN")).id, role: "ADMIN" };
+  viewer = { id: (await makeUser(ctx.db, "VIEWER")).id, role: "VIEWER" };
 });
 
 const rowsOf = (history: HistoryViewEntry[] | null, action: string) => history!.filter((h) => h.action === action).flatMap((h) => h.rows);
@@ -192,5 +208,57 @@ describe("every field of every type", () => {
       expect(rows.length, type).toBeGreaterThan(0);
       expectWords(type, rows);
     }
+  });
+});
+
+describe("citations in a record's history", () => {
+  it("shows each source cited and each citation removed, by the source's title and passage", async () => {
+    const history = (await historyView(editor, "concern", ids.concern))!;
+    const added = history.filter((h) => h.action === "CITATION_ADDED");
+    const removed = history.filter((h) => h.action === "CITATION_REMOVED");
+    expect(added.map((h) => h.citation?.source)).toEqual(["A restricted cable", sourceTitle]);
+    expect(added[1]!.citation).toMatchObject({ added: true, passage: "“The deliveries went ahead.”", credibility: "2: probably true" });
+    expect(added[1]!.user).toBe(editorName);
+    expect(removed).toHaveLength(1);
+    expect(removed[0]!.citation).toMatchObject({ added: false, source: sourceTitle, passage: "“The deliveries went ahead.”" });
+    // Newest first, with the record's own events: the removal after the citation, the restricted one last.
+    const order = history.map((h) => h.action);
+    expect(order.indexOf("CITATION_REMOVED")).toBeLessThan(order.lastIndexOf("CITATION_ADDED"));
+    expect(order[0]).toBe("CITATION_ADDED");
+    expect(order.indexOf("VERIFY")).toBeGreaterThan(order.lastIndexOf("CITATION_ADDED"));
+  });
+
+  it("leaves out the citations of sources the reader may not see", async () => {
+    const history = (await historyView(viewer, "concern", ids.concern))!;
+    const sources = history.filter((h) => h.citation).map((h) => h.citation!.source);
+    expect(sources).toEqual([sourceTitle, sourceTitle]);
+    expect(JSON.stringify(history)).not.toContain("Not for viewers.");
+  });
+
+  it("has no citation entries for a record never cited", async () => {
+    const history = (await historyView(editor, "transfer", ids.transfer))!;
+    expect(history.some((h) => h.citation)).toBe(false);
+  });
+});
+
+describe("the activity feed", () => {
+  it("names each record by its display name and each changed field by its label", async () => {
+    const { listActivity, activityFilterSchema } = await import("@/lib/db/activity");
+    const concern = await ctx.db.concern.findUniqueOrThrow({ where: { id: ids.concern } });
+    const concerns = await listActivity(admin, activityFilterSchema.parse({ type: "CONCERN" }));
+    const mine = concerns.rows.filter((r) => r.entityId === ids.concern);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const r of mine) expect(r.recordName).toBe(concern.title);
+    expect(mine.find((r) => r.action === "VERIFY")!.changedFields).toEqual(["Verified"]);
+    expect(mine.find((r) => r.action === "UPDATE")!.changedFields).toContain("Open since");
+    // A restricted source is named for an admin, who sees every record.
+    const sources = await listActivity(admin, activityFilterSchema.parse({ type: "SOURCE" }));
+    expect(sources.rows.find((r) => r.entityId === ids.hiddenSource)!.recordName).toBe("A restricted cable");
+    // Quotes by their speaker and opening words, never "quote #5".
+    const quote = await ctx.db.quote.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { id: "asc" } });
+    const qv = (await reg.RECORDS.quote.formValues(ctx.db, quote.id))!;
+    const made = await svc.createRecord(reg.RECORDS.quote, editor, { ...qv, text: "We will look into it." }, null);
+    const quotes = await listActivity(admin, activityFilterSchema.parse({ type: "QUOTE" }));
+    expect(quotes.rows.find((r) => r.entityId === made.id)!.recordName).toMatch(/“We will look into it\.”$/);
   });
 });

@@ -78,7 +78,7 @@ export default async function ActivityPage({ searchParams }: Props) {
           ) : null}
           {rows.map((e) => {
             const href = e.entityType && e.entityId ? HREF[e.entityType]?.(e.entityId) : undefined;
-            const changed = Object.keys((e.changes ?? {}) as object);
+            const changed = e.changedFields;
             return (
               <tr key={e.id} className="border-b border-slate-200 align-top dark:border-slate-800">
                 <td className="py-1.5 pr-3 font-mono">{e.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</td>
@@ -87,7 +87,17 @@ export default async function ActivityPage({ searchParams }: Props) {
                   {words(e.action)} {e.outcome && e.outcome !== "success" ? <Badge tone="warning">{e.outcome}</Badge> : null}
                 </td>
                 <td className="py-1.5 pr-3">
-                  {e.entityType ? `${words(e.entityType)} #${e.entityId}` : "—"}
+                  {e.entityType ? (
+                    e.recordName ? (
+                      <>
+                        <span className="text-slate-600 dark:text-slate-400">{words(e.entityType)}:</span> {e.recordName}
+                      </>
+                    ) : (
+                      `${words(e.entityType)} #${e.entityId}`
+                    )
+                  ) : (
+                    "—"
+                  )}
                   {href ? <> · <Link className="text-blue-700 underline dark:text-blue-400" href={href}>open</Link></> : null}
                   {href && e.entityType !== "USER" ? <> · <Link className="text-blue-700 underline dark:text-blue-400" href={`/history/${historyType(e.entityType!)}/${e.entityId}`}>history</Link></> : null}
                 </td>

@@ -23,6 +23,8 @@ const ACTION_WORDS: Record<string, string> = {
   VERIFY: "Verified",
   STATUS_CHANGE: "Status changed",
   IMPORT: "Imported",
+  CITATION_ADDED: "Source cited",
+  CITATION_REMOVED: "Citation removed",
 };
 
 export default async function HistoryPage({ params }: Props) {
@@ -68,22 +70,43 @@ export default async function HistoryPage({ params }: Props) {
                   <RestoreVersionButton type={type} id={id} eventId={h.id} version={currentVersion} label={`Restore version ${h.version}`} />
                 ) : null}
               </div>
+              {h.citation ? (
+                <p className="mt-2 text-sm">
+                  {h.citation.added ? "Source cited: " : "Citation removed: "}
+                  <span className="font-medium">{h.citation.source}</span>
+                  {h.citation.passage ? <>, passage {quoted(h.citation.passage)}</> : null}
+                  {h.citation.credibility ? <>; credibility {h.citation.credibility}</> : null}
+                  {h.citation.note ? <>; note: {h.citation.note}</> : null}
+                </p>
+              ) : null}
               {h.rows.length > 0 ? (
-                <table className="mt-2 w-full text-left text-sm">
+                // One layout for every card: fixed columns, so Field, Before and After line up from card to card.
+                <table className="mt-2 w-full table-fixed border-collapse text-left text-sm">
                   <caption className="sr-only">Changed fields</caption>
+                  <colgroup>
+                    <col className="w-1/4" />
+                    <col className="w-[37.5%]" />
+                    <col className="w-[37.5%]" />
+                  </colgroup>
                   <thead>
-                    <tr>
-                      <th scope="col" className="w-1/4 pr-3">Field</th>
-                      <th scope="col" className="pr-3">Before</th>
-                      <th scope="col">After</th>
+                    <tr className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
+                      <th scope="col" className="py-1 pr-3 font-medium">Field</th>
+                      <th scope="col" className="py-1 pr-3 font-medium">Before</th>
+                      <th scope="col" className="py-1 font-medium">After</th>
                     </tr>
                   </thead>
                   <tbody>
                     {h.rows.map((r) => (
-                      <tr key={r.name} className="align-top">
-                        <th scope="row" className="pr-3 font-medium">{r.label}</th>
-                        <td className="pr-3 text-red-800 dark:text-red-300"><del>{r.before}</del></td>
-                        <td className="text-emerald-800 dark:text-emerald-300"><ins>{r.after}</ins></td>
+                      <tr key={r.name} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-900">
+                        <th scope="row" className="py-1 pr-3 font-medium break-words">{r.label}</th>
+                        <td className="py-1 pr-3 break-words">
+                          {/* Before: struck through (a marker that is not only a colour); empty stays a plain dash. */}
+                          {r.before === "—" ? <span className="text-slate-500 dark:text-slate-400">—</span> : <del className="history-before">{r.before}</del>}
+                        </td>
+                        <td className="py-1 break-words">
+                          {/* After: plain text, not underlined (it is not a link). */}
+                          {r.after === "—" ? <span className="text-slate-500 dark:text-slate-400">—</span> : <ins className="history-after">{r.after}</ins>}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -95,4 +118,10 @@ export default async function HistoryPage({ params }: Props) {
       </ol>
     </div>
   );
+}
+
+/** A passage in typographic quotes, without doubling those it already has. */
+function quoted(text: string): string {
+  const bare = text.trim().replace(/^[“"«]+|[”"»]+$/g, "");
+  return `“${bare}”`;
 }
