@@ -4,7 +4,10 @@
 // a tooltip, a legend when there are several series, colours that read on
 // light and dark backgrounds (text and axes take the current text colour),
 // and "no data" when there is nothing to draw. The figures are also in a
-// table on the page (`tableHref`), for screen readers and for everyone.
+// table: under the chart, at its full width, in a disclosure ("Show the
+// figures as a table", `table`), or elsewhere on the page (`tableHref`), for
+// screen readers and for everyone.
+import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import type { CountryChartRow, CountryChartSeries } from "@/lib/charts/types";
@@ -45,6 +48,7 @@ export function CountryBarChart({
   stacked = false,
   emptyText = "No data to chart.",
   tableHref,
+  table,
   note,
 }: {
   id: string;
@@ -57,11 +61,13 @@ export function CountryBarChart({
   emptyText?: string;
   /** Where the same figures are as a table. */
   tableHref?: string;
+  /** The same figures as a table, shown on demand under the chart (closed by default). */
+  table?: ReactNode;
   note?: string;
 }) {
   const empty = rows.length === 0 || rows.every((r) => series.every((s) => !r[s.key]));
   return (
-    <figure aria-labelledby={`${id}-title`} className="space-y-2">
+    <figure aria-labelledby={`${id}-title`} className="min-w-0 space-y-2">
       <figcaption id={`${id}-title`} className="text-sm font-semibold">
         {title}
       </figcaption>
@@ -105,6 +111,12 @@ export function CountryBarChart({
           {note && tableHref ? " " : null}
           {tableHref ? <a href={tableHref} className="text-blue-700 underline dark:text-blue-400">The figures as a table</a> : null}
         </p>
+      ) : null}
+      {table ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer text-blue-700 underline dark:text-blue-400">Show the figures as a table</summary>
+          <div className="pt-2">{table}</div>
+        </details>
       ) : null}
     </figure>
   );

@@ -1,16 +1,17 @@
 import "server-only";
 // The data behind a country's page (/countries/XX): the country as supplier
-// and as recipient of arms transfers, the diplomatic requests it made and
-// received with their responses, its concerns, its inspections (as host or
-// inspecting party) and a timeline.
+// and as recipient of arms transfers, the diplomatic requests it made,
+// received and that concern it (requestsConcerningSql) with their responses,
+// its concerns, its inspections (as host or inspecting party) and a timeline.
 //
 // Every figure is counted in PostgreSQL (GROUP BY, GROUPING SETS, window
-// counts; the requests from the dashboard's trigger-maintained counts,
-// prisma/rollups.sql); JavaScript only reshapes the grouped rows. Each query applies the
+// counts; the requests made and received from the dashboard's
+// trigger-maintained counts, prisma/rollups.sql, those concerning it from the
+// requests themselves); JavaScript only reshapes the grouped rows. Each query applies the
 // rule of readableBy in SQL (readableSql: not deleted, and RESTRICTED only for
 // editors, admins and the record's author), to the records counted and to the
 // records they show (a hidden weapon system leaves its transfer's category
-// unknown). The country is looked up first; then seven statements on indexed
+// unknown). The country is looked up first; then nine statements on indexed
 // columns run in parallel, each given the country's id as a value, so that
 // PostgreSQL plans each for that country's number of rows (a few for most,
 // tens of thousands for the largest).
@@ -19,6 +20,7 @@ import { readableSql } from "@/lib/db/lists/common";
 import { can } from "@/lib/permissions";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { RequestResponse as RequestResponses } from "@/lib/generated/prisma/enums";
 import type {
   ConcernCategory,
   ConcernCountryRole,
@@ -33,14 +35,15 @@ import type {
 } from "@/lib/generated/prisma/enums";
 
 type Sql = Prisma.Sql;
+const RESPONSE_ORDER = Object.values(RequestResponses);
 const { sql } = Prisma;
 
 /** How many of the latest records each section lists (the counts cover all of them). */
 export const LATEST_LIMIT = 10;
 /** At most this many concerns and inspections are listed; the counts cover all. */
 export const LIST_LIMIT = 25;
-/** The timeline keeps the latest this many years that have records (4 series: at most 1,000 points). */
-export const TIMELINE_MAX_YEARS = 250;
+/** The timeline keeps the latest this many years that have records (5 series: at most 1,000 points). */
+export const TIMELINE_MAX_YEARS = 200;
 
 /** A country code as the URL gives it: two letters, any case. Anything else is no country. */
 export function parseCountryCode(raw: string): string | null {
@@ -109,7 +112,12 @@ export type TransferSideSummary = {
   latest: TransferListItem[];
 };
 
-export type RequestDirection = "MADE" | "RECEIVED";
+/**
+ * MADE: the country is the requesting one; RECEIVED: the target; CONCERNING:
+ * neither, but a transfer or a concern the request is linked to involves it
+ * (requestsConcerningSql).
+ */
+export type RequestDirection = "MADE" | "RECEIVED" | "CONCERNING";
 
 export type ResponseCount = {
   /** null: the response is not known. */
@@ -124,9 +132,12 @@ export type RequestListItem = {
   occurredOnPrecision: DatePrecision | null;
   ask: RequestAsk;
   response: RequestResponse | null;
-  /** The other country: the target of a request made, the requester of one received. */
+  /** The other country: the target of a request made, the requester of one received or concerning the country. */
   counterpart: string;
   counterpartAlpha2: string;
+  /** Of a request concerning the country only (else null): its target. */
+  target: string | null;
+  targetAlpha2: string | null;
 };
 
 export type RequestDirectionSummary = {
@@ -193,6 +204,8 @@ export type TimelineYear = {
   year: number | null;
   requestsMade: number;
   requestsReceived: number;
+  /** Requests neither made nor received that concern the country (requestsConcerningSql). */
+  requestsConcerning: number;
   /** Transfers (supplied or received) ordered that year. */
   transfersOrdered: number;
   /** Transfers (supplied or received) with a delivery that year. */
@@ -325,6 +338,76 @@ function latestTransfers(viewer: Viewer, id: number): Promise<TransferListRow[]>
 }
 
 type ResponseRow = { direction: RequestDirection; level: number; response: RequestResponse | null; count: number };
+
+/**
+ * The ids of the requests linked to something about the country `countryId`
+ * (SQL of a country id): to a transfer it supplied or received, or to a
+ * concern in which it has a role (ConcernCountry). Only through links the
+ * viewer may read: a restricted transfer or concern does not tell the viewer
+ * that a request is about its countries. The requests' own visibility is the
+ * caller's to check.
+ */
+function linkedToCountrySql(viewer: Viewer, countryId: Sql): Sql {
+  return sql`(SELECT rt."requestId" FROM "RequestTransfer" rt JOIN "ArmsTransfer" lt ON lt.id = rt."transferId"
+       WHERE (lt."supplierId" = ${countryId} OR lt."recipientId" = ${countryId}) AND ${readableSql(viewer, "lt")}
+     UNION
+     SELECT rk."requestId" FROM "RequestConcern" rk JOIN "Concern" lk ON lk.id = rk."concernId"
+       WHERE rk."concernId" IN (SELECT lc."concernId" FROM "ConcernCountry" lc WHERE lc."countryId" = ${countryId}) AND ${readableSql(viewer, "lk")})`;
+}
+
+/**
+ * The condition on the request `alias` that it concerns the country
+ * `countryId` (SQL of a country id): linked to a transfer or a concern about
+ * the country (linkedToCountrySql), and the country is neither its
+ * requesting nor its target country (those are "made" and "received"). The
+ * country page counts these and the request list filters by them
+ * (/requests?concerning=XX); the request's own visibility is the caller's.
+ */
+export function requestsConcerningSql(viewer: Viewer, alias: string, countryId: Sql): Sql {
+  const r = Prisma.raw(alias);
+  return sql`(${r}.id IN ${linkedToCountrySql(viewer, countryId)}
+    AND ${r}."requestingCountryId" <> ${countryId} AND ${r}."targetCountryId" <> ${countryId})`;
+}
+
+type ConcerningRow = { kind: "response" | "year"; level: number; key: number | null; response: RequestResponse | null; count: number };
+
+/** The requests concerning the country that the viewer may read, as `mine`: a CTE over (id, occurredOn, response). */
+function concerningCte(viewer: Viewer, id: number): Sql {
+  return sql`mine AS MATERIALIZED (
+      SELECT r.id, r."occurredOn", r.response FROM "DiplomaticRequest" r
+       WHERE ${requestsConcerningSql(viewer, "r", sql`${id}::int`)} AND ${readableSql(viewer, "r")}
+    )`;
+}
+
+/**
+ * The requests concerning the country, counted from the table (the rollups
+ * know only the requesting and target countries): by response (level 0)
+ * with the total (level 1), and by year of the request (kind "year").
+ */
+function concerningCounts(viewer: Viewer, id: number): Promise<ConcerningRow[]> {
+  return getDb().$queryRaw<ConcerningRow[]>`
+    WITH ${concerningCte(viewer, id)}
+    SELECT 'response' AS kind, GROUPING(m.response)::int AS level, NULL::int AS key, m.response::text AS response, count(*)::int AS count
+      FROM mine m GROUP BY GROUPING SETS ((m.response), ())
+    UNION ALL
+    SELECT 'year', 0, EXTRACT(YEAR FROM m."occurredOn")::int, NULL, count(*)::int FROM mine m GROUP BY 3`;
+}
+
+/** The latest LATEST_LIMIT requests concerning the country, with their requesting and target countries. */
+function latestConcerning(viewer: Viewer, id: number): Promise<RequestListItem[]> {
+  return getDb().$queryRaw<RequestListItem[]>`
+    WITH ${concerningCte(viewer, id)}, page AS (
+      SELECT m.id FROM mine m ORDER BY m."occurredOn" DESC NULLS LAST, m.id DESC LIMIT ${LATEST_LIMIT}
+    )
+    SELECT r.id, r.title, r."occurredOn", r."occurredOnPrecision"::text AS "occurredOnPrecision",
+           r.ask::text AS ask, r.response::text AS response, rc.name AS counterpart, rc.alpha2::text AS "counterpartAlpha2",
+           tc.name AS target, tc.alpha2::text AS "targetAlpha2"
+      FROM page JOIN "DiplomaticRequest" r ON r.id = page.id
+      JOIN "Country" rc ON rc.id = r."requestingCountryId"
+      JOIN "Country" tc ON tc.id = r."targetCountryId"
+     ORDER BY r."occurredOn" DESC NULLS LAST, r.id DESC`;
+}
+
 type RequestRow = RequestListItem & { direction: RequestDirection };
 
 /**
@@ -382,7 +465,8 @@ function latestRequests(viewer: Viewer, id: number): Promise<RequestRow[]> {
      ) page ORDER BY page."occurredOn" DESC NULLS LAST, page.id DESC LIMIT ${LATEST_LIMIT})`;
   return getDb().$queryRaw<RequestRow[]>`
     SELECT m.direction, r.id, r.title, r."occurredOn", r."occurredOnPrecision"::text AS "occurredOnPrecision",
-           r.ask::text AS ask, r.response::text AS response, oc.name AS counterpart, oc.alpha2::text AS "counterpartAlpha2"
+           r.ask::text AS ask, r.response::text AS response, oc.name AS counterpart, oc.alpha2::text AS "counterpartAlpha2",
+           NULL::text AS target, NULL::text AS "targetAlpha2"
       FROM (SELECT 'MADE' AS direction, p.id FROM ${latest("MADE", sql`r."requestingCountryId"`)} p
             UNION ALL
             SELECT 'RECEIVED', p.id FROM ${latest("RECEIVED", sql`r."targetCountryId"`)} p) m
@@ -474,17 +558,18 @@ function requestYears(viewer: Viewer, id: number): Promise<RequestYearRow[]> {
 }
 
 /** The timeline from the yearly counts: dated years in order (the latest TIMELINE_MAX_YEARS), then the year-unknown row. */
-function timelineYears(requests: RequestYearRow[], transfers: TransferGroupRow[]): TimelineYear[] {
+function timelineYears(requests: RequestYearRow[], concerning: ConcerningRow[], transfers: TransferGroupRow[]): TimelineYear[] {
   const byYear = new Map<number | null, TimelineYear>();
   const row = (year: number | null) => {
     let y = byYear.get(year);
     if (!y) {
-      y = { year, requestsMade: 0, requestsReceived: 0, transfersOrdered: 0, transfersDelivered: 0, transfersUndated: 0, firstOrderedId: null, firstDeliveredId: null };
+      y = { year, requestsMade: 0, requestsReceived: 0, requestsConcerning: 0, transfersOrdered: 0, transfersDelivered: 0, transfersUndated: 0, firstOrderedId: null, firstDeliveredId: null };
       byYear.set(year, y);
     }
     return y;
   };
   for (const r of requests) Object.assign(row(r.year), { requestsMade: r.made, requestsReceived: r.received });
+  for (const r of concerning) if (r.kind === "year") row(r.key).requestsConcerning = r.count;
   for (const t of transfers) {
     if (t.level === 4) Object.assign(row(t.year), { transfersDelivered: t.delivered, firstDeliveredId: t.firstId });
     if (t.level === 5) Object.assign(row(t.year), { transfersOrdered: t.ordered, firstOrderedId: t.firstId });
@@ -505,7 +590,7 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
   const country = await findCountry(code);
   if (!country) return null;
   const { id } = country;
-  const [groups, transferRows, responseRows, requestRows, concernRows, inspectionRows, years] = await Promise.all([
+  const [groups, transferRows, responseRows, requestRows, concernRows, inspectionRows, years, concerningRows, concerningLatest] = await Promise.all([
     transferGroups(viewer, id),
     latestTransfers(viewer, id),
     requestResponses(viewer, id),
@@ -513,6 +598,8 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
     concerns(viewer, id),
     inspections(viewer, id),
     requestYears(viewer, id),
+    concerningCounts(viewer, id),
+    latestConcerning(viewer, id),
   ]);
 
   const transfers: Record<TransferSide, TransferSideSummary> = { SUPPLIER: emptyTransferSide(), RECIPIENT: emptyTransferSide() };
@@ -535,6 +622,7 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
   const requests: Record<RequestDirection, RequestDirectionSummary> = {
     MADE: { total: 0, byResponse: [], latest: [] },
     RECEIVED: { total: 0, byResponse: [], latest: [] },
+    CONCERNING: { total: 0, byResponse: [], latest: [] },
   };
   for (const r of responseRows) {
     const d = requests[r.direction];
@@ -542,6 +630,15 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
     else d.byResponse.push({ response: r.response, count: r.count });
   }
   for (const { direction, ...item } of requestRows) requests[direction].latest.push(item);
+  for (const r of concerningRows) {
+    if (r.kind !== "response") continue;
+    if (r.level === 1) requests.CONCERNING.total = r.count;
+    else requests.CONCERNING.byResponse.push({ response: r.response, count: r.count });
+  }
+  // Known responses in the enum's order, then the unknown ones (as made and received).
+  const order = (x: RequestResponse | null) => (x === null ? Number.MAX_SAFE_INTEGER : RESPONSE_ORDER.indexOf(x));
+  requests.CONCERNING.byResponse.sort((a, b) => order(a.response) - order(b.response));
+  requests.CONCERNING.latest = concerningLatest;
 
   const first = concernRows[0];
   const statusCounts = first?.statusCounts ?? {};
@@ -576,5 +673,5 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
     s.list.push(item);
   }
 
-  return { country, transfers, requests, concerns: concernSummary, inspections: inspectionSummary, timeline: timelineYears(years, groups) };
+  return { country, transfers, requests, concerns: concernSummary, inspections: inspectionSummary, timeline: timelineYears(years, concerningRows, groups) };
 }

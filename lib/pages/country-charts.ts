@@ -26,6 +26,7 @@ export const UNKNOWN_CATEGORY_COLOR = "#7F7F7F";
 export const TIMELINE_SERIES: CountryChartSeries[] = [
   { key: "requestsMade", label: "Requests made", color: "#0072B2" },
   { key: "requestsReceived", label: "Requests received", color: "#E69F00" },
+  { key: "requestsConcerning", label: "Requests concerning it", color: "#CC79A7" },
   { key: "transfersOrdered", label: "Transfers ordered", color: "#009E73" },
   { key: "transfersDelivered", label: "Transfers delivered", color: "#D55E00" },
 ];
@@ -74,6 +75,7 @@ export function timelineChart(years: readonly TimelineYear[]): CountryChartRow[]
       x: String(year),
       requestsMade: y?.requestsMade ?? 0,
       requestsReceived: y?.requestsReceived ?? 0,
+      requestsConcerning: y?.requestsConcerning ?? 0,
       transfersOrdered: y?.transfersOrdered ?? 0,
       transfersDelivered: y?.transfersDelivered ?? 0,
     };

@@ -223,6 +223,116 @@ describe("Venezuela's page", () => {
   });
 });
 
+describe("requests concerning a country", () => {
+  it("Venezuela: both U.S. requests to Russia concern it (the recipient of the transfer, in the concern), counted apart", async () => {
+    const p = (await page.getCountryPage(as.viewer, "VE"))!;
+    expect(p.requests.CONCERNING.total).toBe(2);
+    expect(p.requests.CONCERNING.byResponse).toEqual([{ response: "REBUFFED", count: 2 }]);
+    expect(p.requests.CONCERNING.latest.map((r) => r.id)).toEqual([ids.r2009, ids.r2005]);
+    expect(p.requests.CONCERNING.latest[0]).toMatchObject({
+      counterpart: "United States",
+      counterpartAlpha2: "US",
+      target: "Russia",
+      targetAlpha2: "RU",
+      ask: "SUSPEND_SALE",
+      response: "REBUFFED",
+    });
+    // Colombia's request to Venezuela is received, not concerning; nothing is made.
+    expect(p.requests.RECEIVED.total).toBe(1);
+    expect(p.requests.MADE.total).toBe(0);
+    const row = (year: number | null) => p.timeline.find((y) => y.year === year);
+    expect(row(2005)).toMatchObject({ requestsConcerning: 1, requestsReceived: 0, requestsMade: 0 });
+    expect(row(2009)).toMatchObject({ requestsConcerning: 1 });
+    expect(row(null)).toMatchObject({ requestsConcerning: 0, requestsReceived: 1 });
+  });
+
+  it("Russia received both and the U.S. made both: neither counts them as concerning it; Colombia (affected) does", async () => {
+    const ru = (await page.getCountryPage(as.viewer, "RU"))!;
+    expect(ru.requests.RECEIVED.total).toBe(2);
+    expect(ru.requests.CONCERNING).toEqual({ total: 0, byResponse: [], latest: [] });
+    expect(ru.timeline.every((y) => y.requestsConcerning === 0)).toBe(true);
+    const us = (await page.getCountryPage(as.viewer, "US"))!; // raised the concern: a role in it, yet the requester
+    expect(us.requests.MADE.total).toBe(2);
+    expect(us.requests.MADE.latest.map((r) => r.id)).toEqual([ids.r2009, ids.r2005]);
+    expect(us.requests.CONCERNING.total).toBe(0);
+    const co = (await page.getCountryPage(as.viewer, "CO"))!; // through the concern only
+    expect(co.requests.CONCERNING.latest.map((r) => r.id)).toEqual([ids.r2009, ids.r2005]);
+  });
+
+  it("counts only through transfers and concerns the viewer may read, and only requests they may read", async () => {
+    const country = async (alpha2: string) => (await ctx.db.country.findUniqueOrThrow({ where: { alpha2 } })).id;
+    const [gb, cn, de, pk, ir, jp] = await Promise.all(["GB", "CN", "DE", "PK", "IR", "JP"].map(country));
+    // GB asks CN (an internal request) about a restricted transfer DE → PK,
+    // a restricted concern naming IR, and a deleted transfer to JP.
+    const secretTransfer = await ctx.db.armsTransfer.create({
+      data: { supplierId: de, recipientId: pk, status: "ORDERED", orderYear: 2019, visibility: "RESTRICTED", createdById: as.author.id },
+    });
+    const deletedTransfer = await ctx.db.armsTransfer.create({ data: { supplierId: de, recipientId: jp, status: "ORDERED", deletedAt: new Date() } });
+    const secretConcern = await ctx.db.concern.create({
+      data: {
+        title: "Restricted concern naming Iran",
+        category: "OTHER",
+        severity: "LOW",
+        visibility: "RESTRICTED",
+        createdById: as.author.id,
+        countryLinks: { create: [{ countryId: ir, role: "AFFECTED" }] },
+      },
+    });
+    const request = await ctx.db.diplomaticRequest.create({
+      data: {
+        title: "U.K. asks China about German arms",
+        requestingCountryId: gb,
+        targetCountryId: cn,
+        ask: "INFORMATION",
+        occurredOn: new Date("2019-05-01"),
+        occurredOnPrecision: "MONTH",
+        transferLinks: { create: [{ transferId: secretTransfer.id }, { transferId: deletedTransfer.id }] },
+        concernLinks: { create: [{ concernId: secretConcern.id }] },
+      },
+    });
+    // A restricted request about Venezuela's transfer, by the author.
+    const secretRequest = await ctx.db.diplomaticRequest.create({
+      data: {
+        title: "Restricted request about Venezuela's missiles",
+        requestingCountryId: gb,
+        targetCountryId: ids.ru,
+        ask: "INFORMATION",
+        visibility: "RESTRICTED",
+        createdById: as.author.id,
+        transferLinks: { create: [{ transferId: ids.transfer }] },
+      },
+    });
+    const lists = await import("@/lib/records/request/list");
+    const { parseListParams } = await import("@/lib/lists/params");
+    const listed = async (viewer: Viewer, code: string) =>
+      (await lists.listRequests(viewer, parseListParams("requests", new URLSearchParams({ concerning: code })).params)).rows.map((r) => r.id);
+    try {
+      for (const who of ["viewer", "analyst", "author", "editor"] as const) {
+        const sees = who === "author" || who === "editor";
+        for (const code of ["PK", "DE", "IR"]) {
+          const p = (await page.getCountryPage(as[who], code))!;
+          expect(p.requests.CONCERNING.total, `${who} ${code}`).toBe(sees ? 1 : 0);
+          expect(p.requests.CONCERNING.latest.map((r) => r.id)).toEqual(sees ? [request.id] : []);
+          expect(p.timeline.some((y) => y.year === 2019 && y.requestsConcerning === 1)).toBe(sees);
+          // The list's "See all" shows exactly what the page counts.
+          expect(await listed(as[who], code)).toEqual(sees ? [request.id] : []);
+        }
+        // The deleted transfer makes the request concern Japan for no one.
+        expect((await page.getCountryPage(as[who], "JP"))!.requests.CONCERNING.total).toBe(0);
+        expect(await listed(as[who], "JP")).toEqual([]);
+        const ve = (await page.getCountryPage(as[who], "VE"))!;
+        expect(ve.requests.CONCERNING.total).toBe(sees ? 3 : 2);
+        expect(ve.requests.CONCERNING.latest.some((r) => r.id === secretRequest.id)).toBe(sees);
+        expect((await listed(as[who], "VE")).sort()).toEqual((sees ? [ids.r2005, ids.r2009, secretRequest.id] : [ids.r2005, ids.r2009]).sort());
+      }
+    } finally {
+      await ctx.db.diplomaticRequest.deleteMany({ where: { id: { in: [request.id, secretRequest.id] } } });
+      await ctx.db.concern.delete({ where: { id: secretConcern.id } });
+      await ctx.db.armsTransfer.deleteMany({ where: { id: { in: [secretTransfer.id, deletedTransfer.id] } } });
+    }
+  });
+});
+
 describe("a transfer from a country to itself", () => {
   it("is supplied and received, and counted once on the timeline", async () => {
     const mine = await ctx.db.armsTransfer.create({

@@ -236,6 +236,68 @@ describe("filters", () => {
     expect((await transfers.listTransfers(as.VIEWER, params("transfers", "from=1900"))).rows).toHaveLength(0);
   });
 
+  it("concerning: requests between other countries linked to a transfer or a concern about the country", async () => {
+    // Both U.S. requests to Russia: linked to the transfer to Venezuela and to the concern naming VE, CO, RU and US.
+    expect((await requestIds(as.VIEWER, "concerning=VE")).sort()).toEqual([ids.r2005, ids.r2009].sort());
+    expect((await requestIds(as.VIEWER, "concerning=co")).sort()).toEqual([ids.r2005, ids.r2009].sort());
+    // Made (US) and received (RU) are not "concerning"; France has nothing to do with them.
+    expect(await requestIds(as.VIEWER, "concerning=RU")).toEqual([]);
+    expect(await requestIds(as.VIEWER, "concerning=US")).toEqual([]);
+    expect(await requestIds(as.VIEWER, "concerning=FR")).toEqual([]);
+    expect(await requestIds(as.VIEWER, "concerning=XX")).toEqual([]);
+    // With the other filters.
+    expect(await requestIds(as.VIEWER, "concerning=VE&from=2009")).toEqual([ids.r2009]);
+    expect(await requestIds(as.VIEWER, "concerning=VE&response=ACCEPTED")).toEqual([]);
+    expect(await requestIds(as.VIEWER, "concerning=VE&askedOf=RU&verified=no")).toEqual([ids.r2005]);
+    // Not a country code: said, and ignored.
+    const bad = parseListParams("requests", new URLSearchParams("concerning=Venezuela"));
+    expect(bad.params.sides).toEqual({});
+    expect(bad.messages).toEqual([expect.stringMatching(/country concerned filter was ignored/)]);
+  });
+
+  it("concerning: a restricted transfer or concern does not make a request concern its countries for those who may not read it", async () => {
+    const db = ctx.db;
+    const country = async (alpha2: string) => (await db.country.findUniqueOrThrow({ where: { alpha2 } })).id;
+    const [gb, cn, de, pk, ir] = await Promise.all(["GB", "CN", "DE", "PK", "IR"].map(country));
+    const transfer = await db.armsTransfer.create({
+      data: { supplierId: de, recipientId: pk, status: "ORDERED", visibility: "RESTRICTED", createdById: as.AUTHOR.id },
+    });
+    const concern = await db.concern.create({
+      data: {
+        title: "Restricted concern naming Iran",
+        category: "OTHER",
+        severity: "LOW",
+        visibility: "RESTRICTED",
+        createdById: as.AUTHOR.id,
+        countryLinks: { create: [{ countryId: ir, role: "AFFECTED" }] },
+      },
+    });
+    const request = await db.diplomaticRequest.create({
+      data: {
+        title: "U.K. asks China about German arms",
+        requestingCountryId: gb,
+        targetCountryId: cn,
+        ask: "INFORMATION",
+        transferLinks: { create: [{ transferId: transfer.id }] },
+        concernLinks: { create: [{ concernId: concern.id }] },
+      },
+    });
+    try {
+      for (const code of ["PK", "DE", "IR"]) {
+        expect(await requestIds(as.VIEWER, `concerning=${code}`)).toEqual([]);
+        expect(await requestIds(as.ANALYST, `concerning=${code}`)).toEqual([]);
+        expect(await requestIds(as.AUTHOR, `concerning=${code}`)).toEqual([request.id]);
+        expect(await requestIds(as.EDITOR, `concerning=${code}`)).toEqual([request.id]);
+      }
+      // The request itself is internal: listed for everyone without the filter.
+      expect(await requestIds(as.VIEWER, "country=GB")).toEqual([request.id]);
+    } finally {
+      await db.diplomaticRequest.delete({ where: { id: request.id } });
+      await db.concern.delete({ where: { id: concern.id } });
+      await db.armsTransfer.delete({ where: { id: transfer.id } });
+    }
+  });
+
   it("verification", async () => {
     expect(await requestIds(as.VIEWER, "verified=yes")).toEqual([ids.r2009]);
     expect(await requestIds(as.VIEWER, "verified=no&country=RU")).toEqual([ids.r2005]);

@@ -7,6 +7,7 @@ import { enumOptions, VAGUE_DATE_HINT, type FieldSpec } from "@/lib/records/form
 import { classificationLabel, requestAskLabel, requestChannelLabel, requestResponseLabel, weaponCategoryLabel } from "@/lib/format/labels";
 import { RequestResponse, WeaponCategory } from "@/lib/generated/prisma/enums";
 import { defineRecordType } from "@/lib/records/define";
+import { answeredBeforeAsked } from "@/lib/format/answer-wait";
 
 export const REQUEST_CHANNELS = ["CABLE", "MEETING", "DEMARCHE", "LETTER", "CALL", "PUBLIC_STATEMENT"] as const;
 export const REQUEST_ASKS = ["HALT_SALE", "SUSPEND_SALE", "CANCEL_SALE", "END_USE_ASSURANCE", "INSPECTION", "INFORMATION", "OTHER"] as const;
@@ -22,6 +23,7 @@ export const requestSchema = z
     askDetail: optionalText(5_000),
     response: optionalEnum(REQUEST_RESPONSES),
     responseSummary: optionalText(5_000),
+    respondedOn: vagueDateField(),
     classification: optionalEnum(CLASSIFICATIONS),
     visibility: visibilityField,
     followUpOfId: optionalRecordId,
@@ -39,6 +41,11 @@ export const requestSchema = z
   .refine((r) => r.responseSummary === null || r.response !== null, {
     message: "Say what the response was, or leave the summary empty.",
     path: ["response"],
+  })
+  // Only when both dates are known (and valid): refused when the answer's whole period ends before the request's begins.
+  .refine((r) => !(r.occurredOn?.date instanceof Date && r.respondedOn?.date instanceof Date) || !answeredBeforeAsked(r.occurredOn, r.respondedOn), {
+    message: "The answer cannot come before the request: check both dates.",
+    path: ["respondedOn"],
   });
 
 export type RequestInput = z.input<typeof requestSchema>;
@@ -56,6 +63,7 @@ export const requestFields: FieldSpec[] = [
   { kind: "select", name: "ask", label: "What was asked", options: enumOptions(requestAskLabel), required: true },
   { kind: "textarea", name: "askDetail", label: "The ask in detail" },
   { kind: "select", name: "response", label: "Response", options: enumOptions(requestResponseLabel), emptyLabel: "Unknown" },
+  { kind: "vagueDate", name: "respondedOn", label: "Answered on", hint: "When the answer came, if it did: YYYY, YYYY-MM or YYYY-MM-DD; leave empty when unknown." },
   { kind: "textarea", name: "responseSummary", label: "Summary of the response" },
   { kind: "picker", name: "concernIds", label: "Concerns", lookup: "concern", multiple: true },
   { kind: "picker", name: "transferIds", label: "Arms transfers", lookup: "transfer", multiple: true },
@@ -78,10 +86,12 @@ export function emptyRequestValues(today: string): Record<string, unknown> {
     requestingCountryId: null,
     targetCountryId: null,
     channel: null,
-    ask: "HALT_SALE",
+    // No default: the analyst chooses what was asked.
+    ask: null,
     askDetail: "",
     response: null,
     responseSummary: "",
+    respondedOn: "",
     classification: null,
     visibility: "INTERNAL",
     followUpOfId: null,
@@ -106,7 +116,9 @@ export const requestDefinition = defineRecordType({
   list: {
     enums: { response: RequestResponse, weapon: WeaponCategory },
     links: { actor: "actor", requestingActor: "actor", targetActor: "actor", concern: "concern", transfer: "transfer", followUpOf: "request" },
-    sides: { requestedBy: "requesting country", askedOf: "country asked" },
+    // concerning=XX: neither made nor received by XX, but linked to a transfer
+    // or a concern about XX (lib/db/country-page.ts requestsConcerningSql).
+    sides: { requestedBy: "requesting country", askedOf: "country asked", concerning: "country concerned" },
     search: true,
     country: true,
     region: false,

@@ -15,6 +15,7 @@ import {
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
+import { requestsConcerningSql } from "@/lib/db/country-page";
 import { linkWhere } from "@/lib/db/lists/links";
 import { tsquerySql } from "@/lib/db/lists/search";
 import type { Viewer } from "@/lib/db/visibility";
@@ -82,7 +83,10 @@ const SORTS: Record<SortKey<"requests">, SortColumn> = {
 export function requestListQuery(viewer: Viewer, params: ListParams<"requests">): ListQuery {
   const { sql } = Prisma;
   const where = baseWhere(viewer, params, "r");
-  where.push(...linkWhere(viewer, params));
+  // concerning=XX is no column (linkWhere's sides): its condition is the country page's.
+  const { concerning, ...sides } = params.sides;
+  where.push(...linkWhere(viewer, { ...params, sides }));
+  if (concerning) where.push(requestsConcerningSql(viewer, "r", countryIdSql(concerning)));
   const anyOf: Prisma.Sql[] = [];
   if (params.country) {
     const id = countryIdSql(params.country);

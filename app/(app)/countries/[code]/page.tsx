@@ -84,10 +84,10 @@ function Stat({ term, n, href, note }: { term: string; n: number; href: string; 
 }
 
 /**
- * Deliveries per year and weapon category as a compact table (years down,
- * categories across): the figures of the deliveries chart, for screen
- * readers and for everyone. Plain numbers keep it small at any scale; the
- * category headers link to the records.
+ * Deliveries per year and weapon category as a table (years down, categories
+ * across): the figures of the deliveries chart, for screen readers and for
+ * everyone, shown under the chart on demand (CountryBarChart's `table`), at
+ * the section's full width. The category headers link to the records.
  */
 function DeliveriesByYear({ id, data, side }: { id: string; data: CountryPage; side: TransferSide }) {
   const { country } = data;
@@ -97,7 +97,7 @@ function DeliveriesByYear({ id, data, side }: { id: string; data: CountryPage; s
   const years = [...chart.rows].reverse();
   return (
     <div className="overflow-x-auto">
-      <table className="border-collapse text-left text-xs" id={id}>
+      <table className="w-full border-collapse text-left text-sm" id={id}>
         <caption className="pb-2 text-left text-sm font-semibold">
           Transfers delivered {side === "SUPPLIER" ? "by" : "to"} {country.name} per year, by weapon category
         </caption>
@@ -115,10 +115,10 @@ function DeliveriesByYear({ id, data, side }: { id: string; data: CountryPage; s
         </thead>
         <tbody>
           {years.map((row) => (
-            <tr key={row.x}>
-              <th scope="row" className="pr-3 font-normal">{row.x}</th>
+            <tr key={row.x} className="border-b border-slate-200 dark:border-slate-800">
+              <th scope="row" className={`${td} font-normal`}>{row.x}</th>
               {chart.series.map((c) => (
-                <td key={c.key} className="pr-3 text-right tabular-nums">{row[c.key] ?? 0}</td>
+                <td key={c.key} className={num}>{row[c.key] ?? 0}</td>
               ))}
             </tr>
           ))}
@@ -183,7 +183,6 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
               transfer opens its record. Orders per year are on the timeline below.
             </p>
           </div>
-          <DeliveriesByYear id={`${id}-years`} data={data} side={side} />
           <CountryBarChart
             id={`${id}-chart`}
             title={`Deliveries ${side === "SUPPLIER" ? "by" : "to"} ${country.name} per year, by weapon category`}
@@ -193,7 +192,7 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
             series={chart.series}
             stacked
             emptyText="no delivery with a known year (orders and undated transfers are in the table)."
-            tableHref={`#${id}-years`}
+            table={<DeliveriesByYear id={`${id}-years`} data={data} side={side} />}
           />
           <div className="space-y-1">
             <h3 className="text-sm font-semibold">Latest transfers {verb}</h3>
@@ -227,23 +226,53 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
   );
 }
 
+/** The words and list filter of each request column (the filter lists exactly the requests the column counts). */
+const REQUEST_WORDS: Record<
+  RequestDirection,
+  { id: string; heading: string; verb: string; param: string; caption: (name: string) => string; none: (name: string) => string }
+> = {
+  RECEIVED: {
+    id: "requests-received",
+    heading: "Received",
+    verb: "received",
+    param: "askedOf",
+    caption: (name) => `received by ${name}`,
+    none: (name) => `No diplomatic request to ${name} is recorded.`,
+  },
+  MADE: {
+    id: "requests-made",
+    heading: "Made",
+    verb: "made",
+    param: "requestedBy",
+    caption: (name) => `made by ${name}`,
+    none: (name) => `${name} made no diplomatic request that is recorded.`,
+  },
+  CONCERNING: {
+    id: "requests-concerning",
+    heading: "Concerning it",
+    verb: "concerning it",
+    param: "concerning",
+    caption: (name) => `between other countries concerning ${name}`,
+    none: (name) => `No request between other countries about a transfer or a concern involving ${name} is recorded.`,
+  },
+};
+
 function RequestsColumn({ data, direction }: { data: CountryPage; direction: RequestDirection }) {
   const { country } = data;
   const r = data.requests[direction];
   const code = country.alpha2;
-  const made = direction === "MADE";
-  const id = made ? "requests-made" : "requests-received";
+  const w = REQUEST_WORDS[direction];
   return (
-    <div className="space-y-3">
-      <h3 id={id} className="font-semibold">
-        {made ? "Made" : "Received"}: {plural(r.total, "request")}
+    <div className="min-w-0 space-y-3">
+      <h3 id={w.id} className="font-semibold">
+        {w.heading}: {plural(r.total, "request")}
       </h3>
       {r.total === 0 ? (
-        <p className="text-sm">{made ? `${country.name} made no diplomatic request that is recorded.` : `No diplomatic request to ${country.name} is recorded.`}</p>
+        <p className="text-sm">{w.none(country.name)}</p>
       ) : (
         <>
-          <table className="border-collapse text-left text-sm">
-            <caption className="sr-only">Requests {made ? "made" : "received"} by {country.name}, by response</caption>
+          <table className="w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Requests {w.caption(country.name)}, by response</caption>
             <thead>
               <tr className="border-b border-slate-300 dark:border-slate-700">
                 <th scope="col" className={th}>Response</th>
@@ -259,8 +288,8 @@ function RequestsColumn({ data, direction }: { data: CountryPage; direction: Req
                     <td className={num}>
                       <Figure
                         n={b.count}
-                        href={listHref("/requests", { country: code, response: b.response })}
-                        label={`${b.count} ${made ? "made" : "received"}, ${label.toLowerCase()}`}
+                        href={listHref("/requests", { [w.param]: code, response: b.response })}
+                        label={`${b.count} ${w.verb}, ${label.toLowerCase()}`}
                       />
                     </td>
                   </tr>
@@ -268,14 +297,21 @@ function RequestsColumn({ data, direction }: { data: CountryPage; direction: Req
               })}
             </tbody>
           </table>
-          <h4 className="text-sm font-semibold">Latest {made ? "made" : "received"}</h4>
+          <h4 className="text-sm font-semibold">Latest {w.verb}</h4>
           <ul className="space-y-2 text-sm">
             {r.latest.map((q) => (
               <li key={q.id}>
                 <span className="tabular-nums">{formatVagueDate(q.occurredOn, q.occurredOnPrecision)}</span>:{" "}
                 <Link className={link} href={`/requests/${q.id}`}>{displayName("request", q)}</Link>
                 <div className={muted}>
-                  {made ? "To" : "From"} <CountryRef name={q.counterpart} alpha2={q.counterpartAlpha2} />; asked: {requestAskLabel[q.ask].toLowerCase()};{" "}
+                  {direction === "MADE" ? "To" : "From"} <CountryRef name={q.counterpart} alpha2={q.counterpartAlpha2} />
+                  {q.target !== null ? (
+                    <>
+                      {" to "}
+                      <CountryRef name={q.target} alpha2={q.targetAlpha2} />
+                    </>
+                  ) : null}
+                  ; asked: {requestAskLabel[q.ask].toLowerCase()};{" "}
                   response: {labelOrUnknown(requestResponseLabel, q.response).toLowerCase()}
                 </div>
               </li>
@@ -284,8 +320,8 @@ function RequestsColumn({ data, direction }: { data: CountryPage; direction: Req
           {r.total > r.latest.length ? (
             <p className={muted}>
               The {LATEST_LIMIT} latest of {r.total.toLocaleString("en")}.{" "}
-              <Link className={link} href={listHref("/requests", { [made ? "requestedBy" : "askedOf"]: code })}>
-                See all {r.total.toLocaleString("en")} requests {made ? "made" : "received"}
+              <Link className={link} href={listHref("/requests", { [w.param]: code })}>
+                See all {r.total.toLocaleString("en")} requests {w.verb}
               </Link>
             </p>
           ) : null}
@@ -380,11 +416,12 @@ export default async function CountryPageView({ params }: Props) {
 
       <section aria-labelledby="at-a-glance" className="space-y-2">
         <h2 id="at-a-glance" className="sr-only">At a glance</h2>
-        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-7">
           <Stat term="Transfers supplied" n={data.transfers.SUPPLIER.total} href="#supplier" />
           <Stat term="Transfers received" n={data.transfers.RECIPIENT.total} href="#recipient" />
           <Stat term="Requests made" n={requests.MADE.total} href="#requests-made" />
           <Stat term="Requests received" n={requests.RECEIVED.total} href="#requests-received" />
+          <Stat term="Requests concerning it" n={requests.CONCERNING.total} href="#requests-concerning" />
           <Stat term="Unresolved concerns" n={concerns.unresolved} href="#concerns" note={concerns.total > concerns.unresolved ? `of ${concerns.total.toLocaleString("en")}` : undefined} />
           <Stat term="Inspections never conducted" n={neverConducted} href="#inspections" />
         </dl>
@@ -404,11 +441,14 @@ export default async function CountryPageView({ params }: Props) {
 
       <Section title="Diplomatic requests and their responses" id="requests">
         <p className={muted}>
-          Figures link to the record when there is one, else to the list of requests made or received by {country.name} with that response.
+          Each request counts once: received (asked of {country.name}), made (by {country.name}), or concerning it (between other countries,
+          about a transfer {country.name} supplied or received or a concern in which it has a role). Figures open the list of those requests
+          with that response.
         </p>
-        <div className="grid gap-8 md:grid-cols-2">
+        <div className="grid gap-8 md:grid-cols-2 xl:grid-cols-3">
           <RequestsColumn data={data} direction="RECEIVED" />
           <RequestsColumn data={data} direction="MADE" />
+          <RequestsColumn data={data} direction="CONCERNING" />
         </div>
       </Section>
 
@@ -505,13 +545,14 @@ export default async function CountryPageView({ params }: Props) {
         />
         {timeline.length === 0 ? null : (
           <div className="overflow-x-auto">
-            <table id="timeline-table" className="w-full max-w-3xl border-collapse text-left text-sm">
+            <table id="timeline-table" className="w-full border-collapse text-left text-sm">
               <caption className="pb-2 text-left text-sm font-semibold">Requests and transfers involving {country.name}, per year</caption>
               <thead>
                 <tr className="border-b border-slate-300 dark:border-slate-700">
                   <th scope="col" className={th}>Year</th>
                   <th scope="col" className={`${th} text-right`}>Requests made</th>
                   <th scope="col" className={`${th} text-right`}>Requests received</th>
+                  <th scope="col" className={`${th} text-right`}>Requests concerning it</th>
                   <th scope="col" className={`${th} text-right`}>Transfers ordered</th>
                   <th scope="col" className={`${th} text-right`}>Transfers delivered</th>
                 </tr>
@@ -530,6 +571,9 @@ export default async function CountryPageView({ params }: Props) {
                         <Figure n={y.requestsReceived} href={listHref("/requests", { country: code, ...inYear })} label={`${y.requestsReceived} requests received in ${yearText}`} />
                       </td>
                       <td className={num}>
+                        <Figure n={y.requestsConcerning} href={listHref("/requests", { concerning: code, ...inYear })} label={`${y.requestsConcerning} requests concerning ${country.name} in ${yearText}`} />
+                      </td>
+                      <td className={num}>
                         <Figure n={y.transfersOrdered} href={figureHref(y.transfersOrdered, y.firstOrderedId, "/transfers", listHref("/transfers", { country: code, ...inYear }))} label={`${y.transfersOrdered} transfers ordered in ${yearText}`} />
                       </td>
                       <td className={num}>
@@ -546,7 +590,7 @@ export default async function CountryPageView({ params }: Props) {
               </tbody>
             </table>
             <p className={`${muted} mt-1 max-w-3xl`}>
-              Several requests in a year open the list of requests made and received by {country.name} in that year; transfers ordered, the
+              Several requests in a year open the list of requests made and received by {country.name} (or of those concerning it) in that year; transfers ordered, the
               list of transfers ordered that year. The list cannot filter by year of delivery: several deliveries open every transfer involving{" "}
               {country.name}.
             </p>
