@@ -51,6 +51,61 @@ async function pageWeight(context: BrowserContext) {
   }
 }
 
+/** What is shown on the page now, of the elements `selector` finds: [found, visible]. */
+async function shown(page: Page, selector: string): Promise<[number, number]> {
+  return page.locator(selector).evaluateAll((els) => [els.length, els.filter((e) => (e as HTMLElement).checkVisibility()).length] as [number, number]);
+}
+
+/**
+ * Issue 14, defect 11: printing a record or a list prints its title and
+ * content, not the demo banner, the navigation or the buttons (nor button-like
+ * links, filter bars and pagination). Each page is checked on screen first, so
+ * that the print check hides something that is there.
+ */
+async function printCheck(context: BrowserContext) {
+  const page = await context.newPage();
+  for (const [p, name] of [["/concerns/1", "concern"], ["/transfers", "transfers"]] as const) {
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`${base}${p}`);
+    await page.locator("main h1").first().waitFor();
+    const onScreen = { banner: await shown(page, '[aria-label="Demo accounts are active"]'), nav: await shown(page, 'nav[aria-label="Main"]'), buttons: await shown(page, "button") };
+    check(`screen ${p}: banner, navigation and buttons shown`, onScreen.banner[1] > 0 && onScreen.nav[1] > 0 && onScreen.buttons[1] > 0, JSON.stringify(onScreen));
+    await page.emulateMedia({ media: "print" });
+    const banner = await shown(page, '[aria-label="Demo accounts are active"]');
+    const nav = await shown(page, "nav");
+    const buttons = await shown(page, "button");
+    const buttonLinks = await page.locator("main a").evaluateAll((els) => els.filter((e) => (e as HTMLElement).checkVisibility() && /^(Edit|History|Log a follow-up|Log a lobbying attempt)$/.test((e.textContent ?? "").trim())).length);
+    const forms = await shown(page, "main form");
+    check(`print ${p}: no demo banner`, banner[0] > 0 && banner[1] === 0, JSON.stringify(banner));
+    check(`print ${p}: no navigation or pagination`, nav[0] > 0 && nav[1] === 0, JSON.stringify(nav));
+    check(`print ${p}: no buttons`, buttons[0] > 0 && buttons[1] === 0 && buttonLinks === 0, JSON.stringify({ buttons, buttonLinks }));
+    check(`print ${p}: no forms (filter bars)`, forms[1] === 0, JSON.stringify(forms));
+    const title = (await page.locator("main h1").first().innerText()).trim();
+    check(`print ${p}: title shown`, title.length > 0 && (await page.locator("main h1").first().isVisible()), title);
+    const content = name === "concern" ? page.getByRole("heading", { name: "Timeline" }) : page.locator("main table").first();
+    check(`print ${p}: content shown`, await content.isVisible());
+    const background = await page.locator("body, main, main *").evaluateAll((els) => els.filter((e) => { const c = getComputedStyle(e).backgroundColor; return c !== "rgba(0, 0, 0, 0)" && c !== "transparent"; }).length);
+    check(`print ${p}: no background colours`, background === 0, `${background} elements`);
+    await page.screenshot({ path: path.join(outDir, `print-${name}.png`), fullPage: true });
+  }
+  await page.close();
+}
+
+/** Issue 14, defect 10: the L key opens the log form with the cursor in its first field. */
+async function logShortcutCheck(page: Page) {
+  await page.goto(`${base}/`);
+  await page.getByRole("heading", { name: "Unresolved concerns" }).waitFor();
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("l");
+  await page.getByRole("heading", { name: "Log a lobbying attempt" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.closest("main form") != null, null, { timeout: 5_000 }).catch(() => undefined);
+  const focused = await page.evaluate(() => {
+    const first = document.querySelector("main form input:not([type=hidden]):not([type=submit]):not([type=button]):not([disabled]), main form select:not([disabled]), main form textarea:not([disabled])");
+    return { isFirst: first !== null && document.activeElement === first, name: (document.activeElement as HTMLInputElement | null)?.name ?? "" };
+  });
+  check("L shortcut: the log form opens with the cursor in its first field", focused.isFirst, JSON.stringify(focused));
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({
@@ -75,6 +130,12 @@ async function main() {
       check(`${role}: signed in through the form`, true);
       await shot(page, `${role}-home`);
       if (role === "viewer") await pageWeight(context);
+      if (role === "editor") {
+        await printCheck(context);
+        await logShortcutCheck(page);
+        await page.goto(`${base}/`);
+        await page.getByRole("heading", { name: "Unresolved concerns" }).waitFor();
+      }
       const usersLink = await page.getByRole("link", { name: "Users" }).count();
       check(`${role}: Users link ${role === "admin" ? "shown" : "hidden"}`, (usersLink > 0) === (role === "admin"));
 
