@@ -43,7 +43,9 @@ function FieldView({ field: f, values, onChange, errors, countries }: {
   }
   const value = values[f.name];
   const fieldErrors = errors[f.name];
-  const hintId = f.hint ? `${id}-hint` : undefined;
+  // A calendar day is typed, as every other date is (no native picker): its hint says how.
+  const hint = f.kind === "date" ? `YYYY-MM-DD${f.hint ? `. ${f.hint}` : ""}` : f.hint;
+  const hintId = hint ? `${id}-hint` : undefined;
   const errorId = fieldErrors?.length ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   const common = { id, "aria-describedby": describedBy, "aria-invalid": fieldErrors?.length ? true : undefined } as const;
@@ -116,7 +118,7 @@ function FieldView({ field: f, values, onChange, errors, countries }: {
       control = <input {...common} type="text" inputMode="numeric" placeholder="YYYY, YYYY-MM or YYYY-MM-DD" className={inputClass} value={str(value)} onChange={(e) => onChange(f.name, e.target.value)} />;
       break;
     case "date":
-      control = <input {...common} type="date" className={inputClass} value={str(value)} onChange={(e) => onChange(f.name, e.target.value)} />;
+      control = <input {...common} type="text" inputMode="numeric" placeholder="YYYY-MM-DD" className={inputClass} value={str(value)} onChange={(e) => onChange(f.name, e.target.value)} />;
       break;
     case "textarea":
       control = <textarea {...common} rows={f.rows ?? 3} className={inputClass} value={str(value)} onChange={(e) => onChange(f.name, e.target.value)} />;
@@ -179,7 +181,7 @@ function FieldView({ field: f, values, onChange, errors, countries }: {
         {f.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       {control}
-      {f.hint ? <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">{f.hint}</p> : null}
+      {hint ? <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
       {fieldErrors?.length ? <p id={errorId} className="text-sm text-red-700 dark:text-red-400">{fieldErrors.join(" ")}</p> : null}
     </div>
   );

@@ -2,7 +2,11 @@
 
 // A type-ahead over existing records (ARIA combobox with a listbox), for one
 // or several records, with "create new" for actors without leaving the form.
+// Typed text is only a search: left in the box without a choice, the picker
+// says so (on leaving the box, and on submitting, which it stops) and offers
+// the one match it found.
 import { useEffect, useId, useRef, useState } from "react";
+import { offeredMatch, strayTextMessage } from "@/components/forms/picker-text";
 import { saveRecordAction } from "@/lib/records/actions";
 import { secondaryButtonClass } from "@/components/field";
 import type { LookupKind, Option } from "@/lib/records/form/fields";
@@ -34,11 +38,35 @@ export function RecordPicker(props: {
   const ids = props.value === null ? [] : Array.isArray(props.value) ? props.value : [props.value];
   const [labels, setLabels] = useState<Record<number, string>>({});
   const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<Selected[]>([]);
+  const [options, setOptions] = useState<{ query: string; found: Selected[] }>({ query: "", found: [] });
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [creating, setCreating] = useState(false);
+  // Text typed and left without choosing: shown as a message until changed.
+  const [stray, setStray] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
+  const queryRef = useRef(query);
+  useEffect(() => {
+    queryRef.current = query;
+  }, [query]);
+
+  // A form is not submitted with text that would be dropped: the message
+  // shows and the box takes the focus. (A native listener on the form runs
+  // before React's onSubmit, which listens at the root.)
+  useEffect(() => {
+    const form = inputRef.current?.form;
+    if (!form) return;
+    const guard = (event: SubmitEvent) => {
+      if (queryRef.current.trim() === "") return;
+      event.preventDefault();
+      event.stopPropagation();
+      setStray(true);
+      setOpen(false);
+      inputRef.current?.focus();
+    };
+    form.addEventListener("submit", guard);
+    return () => form.removeEventListener("submit", guard);
+  }, []);
 
   // Labels for ids set from outside (edit form, follow-up, reapply).
   const missing = ids.filter((i) => labels[i] === undefined);
@@ -64,7 +92,7 @@ export function RecordPicker(props: {
     if (!open) return;
     const timer = setTimeout(() => {
       fetchOptions(props.lookup, { q: query }).then((found) => {
-        setOptions(found.filter((o) => !ids.includes(o.id)));
+        setOptions({ query, found: found.filter((o) => !ids.includes(o.id)) });
         setActive(0);
       });
     }, 150);
@@ -77,6 +105,7 @@ export function RecordPicker(props: {
     if (props.multiple) props.onChange([...ids, option.id]);
     else props.onChange(option.id);
     setQuery("");
+    setStray(false);
     setOpen(props.multiple);
     inputRef.current?.focus();
   }
@@ -87,17 +116,19 @@ export function RecordPicker(props: {
     inputRef.current?.focus();
   }
 
+  const list = options.found;
+
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown") {
       event.preventDefault();
       setOpen(true);
-      setActive((a) => Math.min(a + 1, Math.max(options.length - 1, 0)));
+      setActive((a) => Math.min(a + 1, Math.max(list.length - 1, 0)));
     } else if (event.key === "ArrowUp") {
       event.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === "Enter" && open && options[active]) {
+    } else if (event.key === "Enter" && open && list[active]) {
       event.preventDefault();
-      choose(options[active]!);
+      choose(list[active]!);
     } else if (event.key === "Escape") {
       setOpen(false);
     } else if (event.key === "Backspace" && query === "" && ids.length > 0) {
@@ -105,7 +136,9 @@ export function RecordPicker(props: {
     }
   }
 
-  const describedBy = [props.hint ? `${id}-hint` : null, props.errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const strayText = stray && !creating && query.trim() !== "" ? query : null;
+  const offer = strayText !== null && options.query === query ? offeredMatch(query, list) : null;
+  const describedBy = [props.hint ? `${id}-hint` : null, props.errors?.length ? `${id}-error` : null, strayText !== null ? `${id}-stray` : null].filter(Boolean).join(" ") || undefined;
 
   return (
     <div className="space-y-1">
@@ -132,25 +165,31 @@ export function RecordPicker(props: {
             aria-expanded={open}
             aria-controls={listId}
             aria-autocomplete="list"
-            aria-activedescendant={open && options[active] ? `${id}-opt-${options[active]!.id}` : undefined}
-            aria-invalid={props.errors?.length ? true : undefined}
+            aria-activedescendant={open && list[active] ? `${id}-opt-${list[active]!.id}` : undefined}
+            aria-invalid={props.errors?.length || strayText !== null ? true : undefined}
             aria-describedby={describedBy}
             autoComplete="off"
             placeholder={!props.multiple && ids.length > 0 ? "Type to search for another…" : "Type to search…"}
             value={query}
             onChange={(e) => {
               setQuery(e.target.value);
+              setStray(false);
               setOpen(true);
             }}
             onFocus={() => setOpen(true)}
-            onBlur={() => setTimeout(() => setOpen(false), 150)}
+            onBlur={() =>
+              setTimeout(() => {
+                setOpen(false);
+                if (queryRef.current.trim() !== "" && document.activeElement !== inputRef.current) setStray(true);
+              }, 150)
+            }
             onKeyDown={onKeyDown}
             className="w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
           />
           {open ? (
             <ul id={listId} role="listbox" aria-label={props.label} className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded border border-slate-300 bg-white shadow dark:border-slate-700 dark:bg-slate-900">
-              {options.length === 0 ? <li className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">No match.</li> : null}
-              {options.map((o, index) => (
+              {list.length === 0 ? <li className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">No match.</li> : null}
+              {list.map((o, index) => (
                 <li
                   key={o.id}
                   id={`${id}-opt-${o.id}`}
@@ -171,6 +210,21 @@ export function RecordPicker(props: {
       )}
       {props.hint ? <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">{props.hint}</p> : null}
       {props.errors?.length ? <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">{props.errors.join(" ")}</p> : null}
+      <div aria-live="polite">
+        {strayText !== null ? (
+          <p id={`${id}-stray`} className="text-sm text-red-700 dark:text-red-400">
+            {strayTextMessage(props, strayText)}
+            {offer ? (
+              <>
+                {" "}
+                <button type="button" className="text-blue-700 underline dark:text-blue-400" onClick={() => choose(offer)}>
+                  Choose {offer.label}
+                </button>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
       {props.create === "actor" ? (
         creating ? (
           <NewActorForm

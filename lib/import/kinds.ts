@@ -19,7 +19,8 @@ export type ImportKindSpec = {
 
 export const IMPORT_KIND_SPECS: Readonly<Record<ImportKind, ImportKindSpec>> = {
   transfers: { kind: "transfers", type: "transfer", columns: TRANSFER_COLUMNS, notImported: TRANSFER_FIELDS_NOT_IMPORTED },
-  requests: { kind: "requests", type: "request", columns: REQUEST_COLUMNS, notImported: REQUEST_FIELDS_NOT_IMPORTED },
+  // The answer's date has no column yet: an import leaves it empty (the form sets it).
+  requests: { kind: "requests", type: "request", columns: REQUEST_COLUMNS, notImported: [...REQUEST_FIELDS_NOT_IMPORTED, "respondedOn"] },
 };
 
 /** The import that reads records of `type`, or null (no import for it yet). */

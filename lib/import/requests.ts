@@ -151,6 +151,7 @@ export function readRequestRow(
     askDetail: text("askDetail"),
     response,
     responseSummary: text("summary"),
+    respondedOn: null, // no column yet (lib/import/kinds.ts)
     classification,
     visibility: visibility ?? "INTERNAL",
     followUpOfId: null,

@@ -103,30 +103,27 @@ export async function inspectionPrefill(viewer: SessionUser, query: Record<strin
 }
 
 /**
- * /requests/new?followUp=: a follow-up starts from the earlier request: same
- * countries, actors, concerns and transfers, linked to it; a new date, ask
- * and response. Only the links this viewer may see: a hidden one would be
- * refused on saving (and is in the page's payload).
+ * /requests/new?followUp=: a follow-up shares with the earlier request only
+ * what makes it a follow-up: the two countries, the concerns and transfers
+ * it is about, and the link to it. Everything else (title, date, actors,
+ * channel, ask, answer) is the new request's own and starts empty. Only the
+ * links this viewer may see: a hidden one would be refused on saving (and is
+ * in the page's payload).
  */
 export async function requestFollowUp(viewer: SessionUser, values: FormValues, followUp: string | string[] | undefined): Promise<{ values: FormValues; followUpOf: string | null }> {
   const earlierId = queryId(followUp);
   const earlier = earlierId ? await RECORD_GETTERS.request(viewer, earlierId, {}) : null;
   if (!earlier) return { values, followUpOf: null };
   const prior = (await visibleFormValues(RECORDS.request, viewer, earlier.id, getDb()))!;
-  const name = nameOf("request", earlier);
   return {
-    followUpOf: name,
+    followUpOf: nameOf("request", earlier),
     values: {
       ...values,
-      title: `Follow-up: ${name}`,
+      occurredOn: "",
       requestingCountryId: prior.requestingCountryId,
       targetCountryId: prior.targetCountryId,
-      requestingActorIds: prior.requestingActorIds,
-      targetActorIds: prior.targetActorIds,
       concernIds: prior.concernIds,
       transferIds: prior.transferIds,
-      ask: prior.ask,
-      channel: prior.channel,
       followUpOfId: earlier.id,
     },
   };

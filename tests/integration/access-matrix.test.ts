@@ -50,7 +50,7 @@ const editorOnly: Record<Caller, number> = { anonymous: 401, VIEWER: 403, ANALYS
 let countries: { us: number; ru: number };
 const requestValues = (title = "A request") => ({
   title, occurredOn: "2009", requestingCountryId: countries.us, targetCountryId: countries.ru, channel: null, ask: "HALT_SALE",
-  askDetail: null, response: null, responseSummary: null, classification: null, visibility: "INTERNAL", followUpOfId: null,
+  askDetail: null, response: null, responseSummary: null, respondedOn: null, classification: null, visibility: "INTERNAL", followUpOfId: null,
   requestingActorIds: [], targetActorIds: [], concernIds: [], transferIds: [],
 });
 

@@ -72,7 +72,7 @@ function expectConflict(r: { status: number; body: unknown }) {
 
 const requestData = (title: string) => ({
   title, occurredOn: "2009-03", requestingCountryId: countries.us, targetCountryId: countries.ru, ask: "HALT_SALE",
-  askDetail: "count=0", response: null, responseSummary: null, visibility: "INTERNAL", requestingActorIds: [], targetActorIds: [], concernIds: [], transferIds: [],
+  askDetail: "count=0", response: null, responseSummary: null, respondedOn: null, visibility: "INTERNAL", requestingActorIds: [], targetActorIds: [], concernIds: [], transferIds: [],
 });
 
 /** The request's actor links as stored (join rows), by side. */

@@ -794,7 +794,7 @@ type Ids = { requestId: number; requestVersion: number; concernId: number; sourc
 let ids: Ids;
 const requestValues = () => ({
   title: "A request", occurredOn: "2009", requestingCountryId: countries.us, targetCountryId: countries.ru, channel: null, ask: "HALT_SALE",
-  askDetail: null, response: null, responseSummary: null, classification: null, visibility: "INTERNAL", followUpOfId: null,
+  askDetail: null, response: null, responseSummary: null, respondedOn: null, classification: null, visibility: "INTERNAL", followUpOfId: null,
   requestingActorIds: [], targetActorIds: [], concernIds: [], transferIds: [],
 });
 

@@ -42,6 +42,7 @@ const valid = () => ({
   askDetail: "Cancel the remaining deliveries.",
   response: "REBUFFED",
   responseSummary: "Refused again.",
+  respondedOn: "2010-06",
   classification: "CONFIDENTIAL",
   visibility: "INTERNAL",
   followUpOfId: null,

@@ -10,6 +10,7 @@ import { RecordPage } from "@/components/records/record-page";
 import { Fact, Section } from "@/components/record-parts";
 import { loadRecord } from "@/lib/pages/record-page";
 import { formatVagueDate } from "@/lib/format/dates";
+import { answerWait } from "@/lib/format/answer-wait";
 import {
   classificationLabel,
   concernStatusLabel,
@@ -26,6 +27,7 @@ export async function RequestPage({ id }: { id: string }) {
   const requesting = r.actorLinks.rows.filter((a) => a.side === "REQUESTING");
   const target = r.actorLinks.rows.filter((a) => a.side === "TARGET");
   const deleted = r.deletedAt !== null;
+  const wait = answerWait({ date: r.occurredOn, precision: r.occurredOnPrecision }, { date: r.respondedOn, precision: r.respondedOnPrecision });
 
   return (
     <RecordPage
@@ -53,6 +55,10 @@ export async function RequestPage({ id }: { id: string }) {
           {target.length ? `: ${target.map((a) => `${a.actor.name}${a.actor.title ? `, ${a.actor.title}` : ""}`).join("; ")}` : ""}
         </Fact>
         <Fact term="Ask">{requestAskLabel[r.ask]}</Fact>
+        <Fact term="Answered on">
+          {r.respondedOn ? formatVagueDate(r.respondedOn, r.respondedOnPrecision) : "Not known"}
+          {wait ? <span className="block text-sm text-slate-600 dark:text-slate-400">{wait}</span> : null}
+        </Fact>
         <Fact term="Channel">{labelOrUnknown(requestChannelLabel, r.channel, "Not reported")}</Fact>
         <Fact term="Document classification">{labelOrUnknown(classificationLabel, r.classification)}</Fact>
         <Fact term="Logged">

@@ -22,7 +22,7 @@ export async function getRequest(viewer: Viewer, id: number, options: { includeD
     where,
     select: {
       id: true, title: true, occurredOn: true, occurredOnPrecision: true, channel: true, ask: true, askDetail: true,
-      response: true, responseSummary: true, classification: true, version: true, deletedAt: true,
+      response: true, responseSummary: true, respondedOn: true, respondedOnPrecision: true, classification: true, version: true, deletedAt: true,
       verifiedAt: true, createdAt: true, updatedAt: true,
       ...visibilityFields,
       createdBy: { select: { name: true } },
