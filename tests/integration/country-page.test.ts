@@ -261,7 +261,7 @@ describe("requests concerning a country", () => {
 
   it("counts only through transfers and concerns the viewer may read, and only requests they may read", async () => {
     const country = async (alpha2: string) => (await ctx.db.country.findUniqueOrThrow({ where: { alpha2 } })).id;
-    const [gb, cn, de, pk, ir, jp] = await Promise.all(["GB", "CN", "DE", "PK", "IR", "JP"].map(country));
+    const [gb, cn, de, pk, ir, jp] = (await Promise.all(["GB", "CN", "DE", "PK", "IR", "JP"].map(country))) as [number, number, number, number, number, number];
     // GB asks CN (an internal request) about a restricted transfer DE → PK,
     // a restricted concern naming IR, and a deleted transfer to JP.
     const secretTransfer = await ctx.db.armsTransfer.create({

@@ -258,7 +258,7 @@ describe("filters", () => {
   it("concerning: a restricted transfer or concern does not make a request concern its countries for those who may not read it", async () => {
     const db = ctx.db;
     const country = async (alpha2: string) => (await db.country.findUniqueOrThrow({ where: { alpha2 } })).id;
-    const [gb, cn, de, pk, ir] = await Promise.all(["GB", "CN", "DE", "PK", "IR"].map(country));
+    const [gb, cn, de, pk, ir] = (await Promise.all(["GB", "CN", "DE", "PK", "IR"].map(country))) as [number, number, number, number, number];
     const transfer = await db.armsTransfer.create({
       data: { supplierId: de, recipientId: pk, status: "ORDERED", visibility: "RESTRICTED", createdById: as.AUTHOR.id },
     });
