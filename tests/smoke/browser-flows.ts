@@ -49,7 +49,23 @@ async function main() {
     await analyst.getByRole("link", { name: /reported in a 2005 cable/ }).first().click();
     await analyst.getByRole("link", { name: "Log a follow-up" }).click();
     await analyst.getByRole("heading", { name: "Log a lobbying attempt" }).waitFor();
-    check("analyst: follow-up form pre-filled from the 2005 request", (await analyst.getByLabel("Title").inputValue()).startsWith("Follow-up:"));
+    // A follow-up shares the countries, concerns, transfers and the link; its title, actors and ask are its own (issue 14, 7).
+    const followUp = {
+      title: await analyst.getByLabel("Title").inputValue(),
+      ask: await analyst.getByLabel("What was asked").inputValue(),
+      requesting: await analyst.getByLabel("Requesting country").inputValue(),
+      actors: await analyst.getByRole("list", { name: "Requesting actors: chosen" }).count(),
+      concerns: await analyst.getByRole("list", { name: "Concerns: chosen" }).count(),
+    };
+    check("analyst: follow-up form pre-fills only what it shares (countries, concerns), not the title, actors or ask",
+      followUp.title === "" && followUp.ask === "" && followUp.requesting !== "" && followUp.actors === 0 && followUp.concerns === 1, JSON.stringify(followUp));
+    // Text typed in a picker and not chosen is named, not dropped silently (issue 14, 6).
+    const receiving = analyst.getByRole("combobox", { name: "Receiving actors" });
+    await receiving.fill("Nobody by this name");
+    await receiving.press("Tab");
+    await analyst.getByText("“Nobody by this name” is not chosen").waitFor();
+    const described = await receiving.evaluate((el) => (el.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+    check("analyst: a picker's unchosen text gets a message tied to the field", described.includes("Choose an actor from the list") && (await receiving.getAttribute("aria-invalid")) === "true", described);
     await analyst.getByLabel("Title").fill("Clinton asks the Moscow embassy to try again to stop the Igla-S sale");
     await analyst.getByLabel("Date").fill("2009");
     await analyst.getByLabel("What was asked").selectOption("SUSPEND_SALE");
@@ -59,6 +75,7 @@ async function main() {
     await analyst.getByRole("button", { name: "Remove Embassy political officer" }).waitFor();
     await analyst.getByLabel("Response", { exact: true }).selectOption("REBUFFED");
     await analyst.getByLabel("Summary of the response").fill("The sale went ahead.");
+    await analyst.getByLabel("Answered on").fill("2009-06");
     await analyst.getByRole("button", { name: "Add a quote" }).click();
     await analyst.getByLabel("…or who said it, in words").fill("Secretary Clinton's cable");
     await analyst.getByLabel("Quote 1: text").fill("try again to convince Russia to suspend the sale");
@@ -69,12 +86,19 @@ async function main() {
     await analyst.getByRole("button", { name: /^Remove 2009 State Department cable/ }).waitFor();
     await analyst.getByLabel("Cited passage").fill("again try to convince Russia to suspend sale of the missiles");
     await analyst.screenshot({ path: path.join(outDir, "log-request-form.png"), fullPage: true });
+    // Submitting with the picker's text still there is stopped, the box focused.
+    await analyst.getByRole("button", { name: "Log the request" }).click();
+    await analyst.waitForTimeout(500);
+    check("analyst: the form is not submitted while a picker holds unchosen text",
+      /\/requests\/new\?followUp=\d+$/.test(analyst.url()) && (await receiving.evaluate((el) => el === document.activeElement)), analyst.url());
+    await receiving.fill("");
     await analyst.getByRole("button", { name: "Log the request" }).click();
     await analyst.waitForURL(/\/requests\/\d+$/);
     const requestUrl = analyst.url();
     const requestText = await analyst.locator("main").innerText();
     check("analyst: the request is logged, unverified, with its quote and source",
       requestText.includes("Unverified") && requestText.includes("try again to convince Russia") && requestText.includes("2009 State Department cable"));
+    check("analyst: the request shows when it was answered, and the wait", /Answered on\s*June 2009\s*the same year/i.test(requestText), requestText.slice(0, 600));
     await analyst.goto(concernUrl);
     check("analyst: the request is on the concern's timeline", (await analyst.locator("main").innerText()).includes("Clinton asks the Moscow embassy"));
     await analyst.goto(`${base}/`);
