@@ -1,10 +1,12 @@
 // A concern's timeline: requests, inspections, transfer milestones and status
 // changes in date order. Vague dates sort by the start of their period; a
 // request known only by its year comes before one dated later that year.
-// Undated events come last, in the order given.
+// Undated events come last, in the order given. The concern's opening is
+// dated by when the concern opened (its openedOn), not by when its record was
+// created, and comes first on its date.
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
 
-export type TimelineKind = "request" | "inspection" | "transfer" | "status";
+export type TimelineKind = "opening" | "request" | "inspection" | "transfer" | "status";
 
 export type TimelineItem<T> = {
   key: string;
@@ -14,7 +16,7 @@ export type TimelineItem<T> = {
   data: T;
 };
 
-const KIND_ORDER: Record<TimelineKind, number> = { transfer: 0, request: 1, inspection: 2, status: 3 };
+const KIND_ORDER: Record<TimelineKind, number> = { opening: -1, transfer: 0, request: 1, inspection: 2, status: 3 };
 const PRECISION_ORDER: Record<DatePrecision, number> = { YEAR: 0, MONTH: 1, DAY: 2 };
 
 export function sortTimeline<T>(items: TimelineItem<T>[]): TimelineItem<T>[] {
@@ -65,4 +67,21 @@ export function boundTimeline<T>(
   const until = dated.length ? new Date(Math.min(...dated.map((d) => d.getTime()))) : null;
   const kept = sorted.filter((i) => i.date !== null && (until === null || i.date.getTime() <= until.getTime()));
   return { items: kept, until, cut: true };
+}
+
+type StatusChange = { fromStatus: unknown; changedAt: Date };
+
+/**
+ * When a status change happened on the timeline: the opening ("Concern
+ * opened", from no status) is dated by the concern's openedOn, with its
+ * precision, when it has one; every other change by when it was made.
+ */
+export function statusChangeDate(
+  change: StatusChange,
+  concern: { openedOn: Date | null; openedOnPrecision: DatePrecision | null },
+): { kind: "opening" | "status"; date: Date; precision: DatePrecision } {
+  if (change.fromStatus === null && concern.openedOn) {
+    return { kind: "opening", date: concern.openedOn, precision: concern.openedOnPrecision ?? "DAY" };
+  }
+  return { kind: "status", date: change.changedAt, precision: "DAY" };
 }

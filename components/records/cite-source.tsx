@@ -18,6 +18,7 @@ import { RelatedMore } from "@/components/records/linked-records";
 import type { Related } from "@/lib/db/records/related";
 import type { CitationRow } from "@/lib/records/source/queries";
 import { formatVagueDate } from "@/lib/format/dates";
+import { quoted } from "@/lib/format/quotes";
 import { classificationLabel, sourceKindLabel } from "@/lib/format/labels";
 import { credibilityLabel, credibilityOptions, reliabilityLabel } from "@/lib/records/source/definition";
 import type { CitationTarget } from "@/lib/validation/citations";
@@ -61,8 +62,6 @@ export function RecordCitations({ targetType, targetId, citations, canCite, labe
 }
 
 function CitationEntry({ citation: c, canRemove, onError }: { citation: CitationItem; canRemove: boolean; onError: (message: string | null) => void }) {
-  const router = useRouter();
-  const [pending, start] = useTransition();
   const s = c.source;
   const facts = [
     sourceKindLabel[s.kind],
@@ -70,19 +69,6 @@ function CitationEntry({ citation: c, canRemove, onError }: { citation: Citation
     s.publishedOn ? formatVagueDate(s.publishedOn, s.publishedOnPrecision) : null,
     s.classification ? classificationLabel[s.classification] : null,
   ].filter(Boolean);
-
-  function remove() {
-    if (!window.confirm(`Remove this citation of “${s.title}”? The source itself stays.`)) return;
-    start(async () => {
-      const result = await removeCitationAction({ citationId: c.id });
-      if (!result.ok) {
-        onError(result.error);
-        return;
-      }
-      onError(null);
-      router.refresh();
-    });
-  }
 
   return (
     <li className="border-l-2 border-slate-300 pl-3 text-sm dark:border-slate-700">
@@ -95,20 +81,46 @@ function CitationEntry({ citation: c, canRemove, onError }: { citation: Citation
           ? `Source reliability ${s.reliability ? reliabilityLabel[s.reliability] : "not graded"} · credibility of this information ${c.credibility ? (credibilityLabel[c.credibility] ?? c.credibility) : "not graded"}`
           : "Not graded"}
       </p>
-      {c.passage ? <blockquote className="mt-1 italic text-slate-700 dark:text-slate-300">“{c.passage}”</blockquote> : null}
+      {c.passage ? <blockquote className="mt-1 italic text-slate-700 dark:text-slate-300">{quoted(c.passage)}</blockquote> : null}
       {c.note ? <p className="mt-1 text-slate-600 dark:text-slate-400">{c.note}</p> : null}
-      {canRemove ? (
-        <button
-          type="button"
-          className="mt-1 text-sm text-red-800 underline disabled:opacity-60 dark:text-red-300"
-          disabled={pending}
-          onClick={remove}
-          aria-label={`Remove citation: ${s.title}${c.passage ? `: “${c.passage.slice(0, 60)}${c.passage.length > 60 ? "…" : ""}”` : ""}`}
-        >
-          {pending ? "Removing…" : "Remove citation"}
-        </button>
-      ) : null}
+      {canRemove ? <RemoveCitationButton citation={c} onError={onError} /> : null}
     </li>
+  );
+}
+
+/** "Remove citation" (after a confirmation; the source itself stays), for a page that lists citations its own way. */
+export function RemoveCitationButton({ citation: c, onError, className = "mt-1" }: { citation: CitationItem; onError?: (message: string | null) => void; className?: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const s = c.source;
+
+  function remove() {
+    if (!window.confirm(`Remove this citation of “${s.title}”? The source itself stays.`)) return;
+    start(async () => {
+      const result = await removeCitationAction({ citationId: c.id });
+      if (!result.ok) {
+        (onError ?? setError)(result.error);
+        return;
+      }
+      (onError ?? setError)(null);
+      router.refresh();
+    });
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className={`${className} text-sm text-red-800 underline disabled:opacity-60 dark:text-red-300`}
+        disabled={pending}
+        onClick={remove}
+        aria-label={`Remove citation: ${s.title}${c.passage ? `: ${quoted(c.passage.length > 60 ? `${c.passage.slice(0, 60)}…` : c.passage)}` : ""}`}
+      >
+        {pending ? "Removing…" : "Remove citation"}
+      </button>
+      {onError ? null : <FormError message={error} />}
+    </>
   );
 }
 

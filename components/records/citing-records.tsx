@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { CitingRecord } from "@/lib/records/source/queries";
 import { credibilityLabel } from "@/lib/records/source/definition";
 import type { CitationTarget } from "@/lib/validation/citations";
+import { quoted } from "@/lib/format/quotes";
 
 const link = "text-blue-700 underline dark:text-blue-400";
 
@@ -52,7 +53,7 @@ function CitingEntry({ citations }: { citations: CitingRecord[] }) {
       <ul className="mt-1 space-y-2">
         {citations.map((c) => (
           <li key={c.citationId}>
-            {c.passage ? <blockquote className="italic text-slate-700 dark:text-slate-300">“{c.passage}”</blockquote> : <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>}
+            {c.passage ? <blockquote className="italic text-slate-700 dark:text-slate-300">{quoted(c.passage)}</blockquote> : <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>}
             <p className="text-xs text-slate-600 dark:text-slate-400">
               Credibility: {c.credibility ? (credibilityLabel[c.credibility] ?? c.credibility) : "not graded"}
               {c.note ? ` · ${c.note}` : ""}

@@ -6,6 +6,7 @@ import { withMigratedDatabase } from "@/tests/helpers/db";
 const ctx = withMigratedDatabase("pages");
 
 let concerns: typeof import("@/lib/records/concern/queries");
+let timeline: typeof import("@/lib/records/concern/timeline");
 let countries: typeof import("@/lib/db/countries");
 // Pages read as a signed-in viewer; restricted records are covered in visibility.test.ts.
 const viewer = { id: 1, role: "VIEWER" as const };
@@ -14,6 +15,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   concerns = await import("@/lib/records/concern/queries");
+  timeline = await import("@/lib/records/concern/timeline");
   countries = await import("@/lib/db/countries");
 });
 
@@ -69,6 +71,44 @@ describe("getConcern", () => {
     await ctx.db.concern.update({ where: { id }, data: { deletedAt: new Date() } });
     expect(await concerns.getConcern(viewer, id)).toBeNull();
     await ctx.db.concern.update({ where: { id }, data: { deletedAt: null } });
+  });
+});
+
+describe("the concern page's timeline and sources", () => {
+  it("starts the timeline with the opening in 2005, where the concern opened", async () => {
+    const id = (await concerns.listUnresolvedConcerns(viewer))[0]!.id;
+    const c = (await concerns.getConcern(viewer, id))!;
+    const { items } = timeline.concernTimeline(c);
+    expect(items[0]).toMatchObject({ kind: "opening", precision: "YEAR" });
+    expect(items[0]!.date?.getUTCFullYear()).toBe(2005);
+    expect(items.filter((i) => i.kind === "status")).toHaveLength(0);
+  });
+
+  it("groups citations by source, each passage once, with everything that cites it", async () => {
+    const id = (await concerns.listUnresolvedConcerns(viewer))[0]!.id;
+    const c = (await concerns.getConcern(viewer, id))!;
+    const { groups, refs } = c.sources;
+    const { passageKey } = await import("@/lib/format/quotes");
+    expect(new Set(groups.map((g) => g.source.id)).size).toBe(groups.length);
+    for (const g of groups) {
+      const keys = g.passages.map((p) => (p.passage ? passageKey(p.passage) : ""));
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+    // The article's Antonov passage is cited by the 2005 request and its quote: one passage, two citers.
+    const article = groups.find((g) => /News article/.test(g.source.title))!;
+    const antonov = article.passages.filter((p) => p.passage?.includes("stressed that there was no international restriction"));
+    expect(antonov).toHaveLength(1);
+    expect(antonov[0]!.citedBy.map((x) => x.citer.type).sort()).toEqual(["quote", "request"]);
+    // Every citation the page shows has its reference, and nothing is lost.
+    const all = [
+      ...c.citations.rows, ...c.quotes.rows.flatMap((q) => q.citations.rows),
+      ...c.requestLinks.rows.flatMap(({ request: r }) => [...r.citations.rows, ...r.quotes.rows.flatMap((q) => q.citations.rows)]),
+      ...c.transferLinks.rows.flatMap(({ transfer: t }) => t.citations.rows),
+      ...c.inspections.rows.flatMap((i) => [...i.citations.rows, ...i.quotes.rows.flatMap((q) => q.citations.rows)]),
+    ];
+    for (const x of all) expect(refs[x.id]).toMatchObject({ sourceId: x.source.id });
+    const grouped = groups.flatMap((g) => g.passages.flatMap((p) => p.citedBy.map((b) => b.citation.id)));
+    expect(new Set(grouped)).toEqual(new Set(all.map((x) => x.id)));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortTimeline, transferMilestones, type TimelineItem } from "@/lib/timeline";
+import { sortTimeline, statusChangeDate, transferMilestones, type TimelineItem } from "@/lib/timeline";
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const item = (key: string, kind: TimelineItem<null>["kind"], date: string | null, precision: "DAY" | "MONTH" | "YEAR" | null = "DAY"): TimelineItem<null> => ({
@@ -43,5 +43,22 @@ describe("transferMilestones", () => {
   });
   it("has none when nothing is known", () => {
     expect(transferMilestones({ orderYear: null, orderYearUncertain: false, deliveryYears: [], deliveryYearsUncertain: false })).toEqual([]);
+  });
+});
+
+describe("the concern's opening", () => {
+  const created = new Date("2026-12-03T10:00:00Z");
+  it("is dated by when the concern opened, with its precision, not by when the record was created", () => {
+    expect(statusChangeDate({ fromStatus: null, changedAt: created }, { openedOn: d("2005-01-01"), openedOnPrecision: "YEAR" })).toEqual({
+      kind: "opening", date: d("2005-01-01"), precision: "YEAR",
+    });
+  });
+  it("falls back to when it was recorded without an opening date, and later changes keep theirs", () => {
+    expect(statusChangeDate({ fromStatus: null, changedAt: created }, { openedOn: null, openedOnPrecision: null })).toEqual({ kind: "status", date: created, precision: "DAY" });
+    expect(statusChangeDate({ fromStatus: "OPEN", changedAt: created }, { openedOn: d("2005-01-01"), openedOnPrecision: "YEAR" })).toEqual({ kind: "status", date: created, precision: "DAY" });
+  });
+  it("sorts first on its date, before the events of that year", () => {
+    const items = [item("r2009", "request", "2009-01-01", "YEAR"), item("r2005", "request", "2005-01-01", "YEAR"), item("t2005", "transfer", "2005-01-01", "YEAR"), item("open", "opening", "2005-01-01", "YEAR")];
+    expect(sortTimeline(items).map((i) => i.key)).toEqual(["open", "t2005", "r2005", "r2009"]);
   });
 });

@@ -7,6 +7,7 @@ import { listCitations } from "@/lib/records/related-lists";
 import { credibilityLabel } from "@/lib/records/source/definition";
 import type { RawSearchParams } from "@/lib/lists/params";
 import { CITATION_FILTERS, parseRelatedListParams, type CitationFilter } from "@/lib/lists/related-params";
+import { quoted } from "@/lib/format/quotes";
 
 export const metadata: Metadata = { title: "Citations" };
 
@@ -49,7 +50,7 @@ export default async function CitationsPage({ searchParams }: { searchParams: Pr
               <Link className={link} href={c.href}>{c.label}</Link>
               {c.detail && !c.label.includes(c.detail) ? <span className="text-slate-600 dark:text-slate-400"> ({c.detail})</span> : null}
             </div>
-            {c.passage ? <blockquote className="mt-1 italic text-slate-700 dark:text-slate-300">“{c.passage}”</blockquote> : <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>}
+            {c.passage ? <blockquote className="mt-1 italic text-slate-700 dark:text-slate-300">{quoted(c.passage)}</blockquote> : <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>}
             <p className="text-xs text-slate-600 dark:text-slate-400">
               Credibility: {c.credibility ? (credibilityLabel[c.credibility] ?? c.credibility) : "not graded"}
               {c.note ? ` · ${c.note}` : ""}

@@ -12,6 +12,8 @@ import { RelatedMore } from "@/components/records/linked-records";
 import { RecordLink } from "@/components/records/record-link";
 import { RecordPage } from "@/components/records/record-page";
 import { loadRecord } from "@/lib/pages/record-page";
+import { canEdit } from "@/lib/permissions";
+import { quoted } from "@/lib/format/quotes";
 import type { ConcernDetail } from "@/lib/records/concern/queries";
 import { allowedTransitions } from "@/lib/records/concern/status";
 import { displayName } from "@/lib/records/definitions";
@@ -32,53 +34,13 @@ import {
   weaponCategoryLabel,
 } from "@/lib/format/labels";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
-import { boundTimeline, transferMilestones, type TimelineItem } from "@/lib/timeline";
+import { concernTimeline, type ConcernEvent } from "@/lib/records/concern/timeline";
+import { ConcernSources } from "@/components/records/concern/concern-sources";
+import { answerWait } from "@/lib/format/answer-wait";
 
 const CLOSED: ConcernStatus[] = ["RESOLVED", "CLOSED_UNRESOLVED"];
 
-type Request = ConcernDetail["requestLinks"]["rows"][number]["request"];
-type Inspection = ConcernDetail["inspections"]["rows"][number];
-type Transfer = ConcernDetail["transferLinks"]["rows"][number]["transfer"];
-type StatusChange = ConcernDetail["statusChanges"]["rows"][number];
-type Event =
-  | { kind: "request"; request: Request }
-  | { kind: "inspection"; inspection: Inspection; what: string }
-  | { kind: "transfer"; transfer: Transfer; label: string; uncertain: boolean }
-  | { kind: "status"; change: StatusChange };
-
-function timeline(concern: ConcernDetail) {
-  const items: TimelineItem<Event>[] = [];
-  for (const { transfer } of concern.transferLinks.rows) {
-    for (const [i, m] of transferMilestones(transfer).entries()) {
-      items.push({ key: `t${transfer.id}-${i}`, kind: "transfer", date: m.date, precision: "YEAR", data: { kind: "transfer", transfer, label: m.label, uncertain: m.uncertain } });
-    }
-  }
-  for (const { request } of concern.requestLinks.rows) {
-    items.push({ key: `r${request.id}`, kind: "request", date: request.occurredOn, precision: request.occurredOnPrecision, data: { kind: "request", request } });
-  }
-  for (const inspection of concern.inspections.rows) {
-    const [date, precision, what] = inspection.conductedOn
-      ? [inspection.conductedOn, inspection.conductedOnPrecision, "Inspection conducted"]
-      : inspection.scheduledOn
-        ? [inspection.scheduledOn, inspection.scheduledOnPrecision, "Inspection scheduled"]
-        : [inspection.assertedOn, inspection.assertedOnPrecision, `Inspection: ${inspectionStatusLabel[inspection.status].toLowerCase()}`];
-    items.push({ key: `i${inspection.id}`, kind: "inspection", date, precision, data: { kind: "inspection", inspection, what } });
-  }
-  for (const change of concern.statusChanges.rows) {
-    items.push({ key: `s${change.id}`, kind: "status", date: change.changedAt, precision: "DAY", data: { kind: "status", change } });
-  }
-  // Each kind was read in date order, its first rows only (lib/records/concern/queries.ts): the
-  // timeline stops where the first kind that has more stops.
-  const year = (y: number | null) => (y === null ? null : new Date(Date.UTC(y, 0, 1)));
-  const { transferLinks: t, requestLinks: r, inspections: i, statusChanges: c } = concern;
-  const partial = [
-    isPartial(t) ? { last: t.rows.length ? year(t.rows.at(-1)!.transfer.orderYear) : null } : null,
-    isPartial(r) ? { last: r.rows.at(-1)?.request.occurredOn ?? null } : null,
-    isPartial(i) ? { last: i.rows.at(-1)?.assertedOn ?? null } : null,
-    isPartial(c) ? { last: c.rows.at(-1)?.changedAt ?? null } : null,
-  ].filter((p) => p !== null);
-  return boundTimeline(items, partial);
-}
+type Refs = ConcernDetail["sources"]["refs"];
 
 export async function ConcernPage({ id }: { id: string }) {
   const { viewer, record: concern } = await loadRecord("concern", id);
@@ -87,7 +49,11 @@ export async function ConcernPage({ id }: { id: string }) {
   const today = new Date();
   const overdue = concern.nextReviewOn !== null && concern.nextReviewOn < today && !CLOSED.includes(concern.status);
   const deleted = concern.deletedAt !== null;
-  const { items: events, until, cut } = timeline(concern);
+  const { items: events, until, cut } = concernTimeline(concern);
+  const refs = concern.sources.refs;
+  const shownInTimeline = new Set(
+    events.flatMap((e) => (e.data.kind === "request" ? e.data.request.quotes.rows : e.data.kind === "inspection" ? e.data.inspection.quotes.rows : []).map((q) => q.id)),
+  );
   const more = [
     { list: concern.requestLinks, plural: "requests" },
     { list: concern.transferLinks, plural: "transfers" },
@@ -99,7 +65,8 @@ export async function ConcernPage({ id }: { id: string }) {
     <RecordPage
       type="concern"
       viewer={viewer}
-      record={concern}
+      // The concern's own citations are listed with every other on the page, by source (Sources, below).
+      record={{ ...concern, citations: undefined }}
       badges={
         <>
           <Badge tone={CLOSED.includes(concern.status) ? "ok" : "neutral"}>Status: {concernStatusLabel[concern.status]}</Badge>
@@ -129,9 +96,11 @@ export async function ConcernPage({ id }: { id: string }) {
       headerEnd={
         !deleted ? <ConcernStatusForm id={concern.id} version={concern.version} status={concern.status} allowed={allowedTransitions(concern.status, { actor: viewer, record: concern })} /> : null
       }
-      citations="header"
     >
 
+      {/* Wide screens: the events on the left, the sources they cite (each once) beside them. */}
+      <div className="grid gap-x-8 gap-y-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="min-w-0 space-y-6">
       <Section title="Timeline" id="timeline">
         {events.length === 0 && !cut ? <p className="text-sm">Nothing recorded yet.</p> : null}
         {cut ? (
@@ -154,7 +123,7 @@ export async function ConcernPage({ id }: { id: string }) {
           {events.map((e) => (
             <li key={e.key} className="relative">
               <span className="font-mono text-sm">{e.date ? formatVagueDate(e.date, e.precision) : "Date unknown"}</span>
-              <TimelineEntry event={e.data} />
+              <TimelineEntry event={e.data} refs={refs} />
             </li>
           ))}
         </ol>
@@ -176,7 +145,7 @@ export async function ConcernPage({ id }: { id: string }) {
               <Fact term="Years of delivery">{formatYears(t.deliveryYears, t.deliveryYearsUncertain)}</Fact>
             </dl>
             {t.comments ? <p className="mt-2 text-sm">{t.comments}</p> : null}
-            <Citations citations={t.citations} />
+            <Citations citations={t.citations} refs={refs} />
           </div>
         ))}
         <RelatedMore list={concern.transferLinks} plural="transfers" />
@@ -184,14 +153,29 @@ export async function ConcernPage({ id }: { id: string }) {
 
       {concern.quotes.total > 0 ? (
         <Section title="Quotes" id="quotes">
-          <Quotes quotes={concern.quotes} />
+          {/* A quote the timeline already shows in full is not repeated. */}
+          <Quotes quotes={{ ...concern.quotes, rows: concern.quotes.rows.filter((q) => !shownInTimeline.has(q.id)) }} refs={refs} columns />
+          {concern.quotes.rows.some((q) => shownInTimeline.has(q.id)) ? (
+            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+              Also about this concern, shown in the timeline:{" "}
+              {concern.quotes.rows.filter((q) => shownInTimeline.has(q.id)).map((q, n) => (
+                <span key={q.id}>{n > 0 ? "; " : ""}<Link className="text-blue-700 underline dark:text-blue-400" href={`/quotes/${q.id}`}>{quoted(q.text.length > 50 ? `${q.text.slice(0, 50)}…` : q.text)}</Link></span>
+              ))}
+            </p>
+          ) : null}
         </Section>
       ) : null}
+
+      </div>
+      <div className="min-w-0">
+        <ConcernSources concern={concern} canCite={!deleted && canEdit(viewer, concern)} />
+      </div>
+      </div>
     </RecordPage>
   );
 }
 
-function TimelineEntry({ event }: { event: Event }) {
+function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
   switch (event.kind) {
     case "request": {
       const r = event.request;
@@ -229,9 +213,25 @@ function TimelineEntry({ event }: { event: Event }) {
           </dl>
           <RelatedMore list={r.actorLinks} plural="actors" />
           {r.askDetail ? <p className="mt-2 text-sm"><span className="font-semibold">Asked: </span>{r.askDetail}</p> : null}
-          {r.responseSummary ? <p className="mt-1 text-sm"><span className="font-semibold">Answer: </span>{r.responseSummary}</p> : null}
-          <Quotes quotes={r.quotes} />
-          <Citations citations={r.citations} />
+          {r.responseSummary && !r.respondedOn ? <p className="mt-1 text-sm"><span className="font-semibold">Answer: </span>{r.responseSummary}</p> : null}
+          <Quotes quotes={r.quotes} refs={refs} />
+          <Citations citations={r.citations} refs={refs} />
+        </div>
+      );
+    }
+    case "answer": {
+      const r = event.request;
+      const wait = answerWait({ date: r.occurredOn, precision: r.occurredOnPrecision }, { date: r.respondedOn, precision: r.respondedOnPrecision });
+      return (
+        <div id={`answer-${r.id}`} className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
+          <div className="flex flex-wrap items-baseline gap-2">
+            <Badge>Answer</Badge>
+            <h3 className="font-medium">
+              {labelOrUnknown(requestResponseLabel, r.response)}: answer to <a className="underline" href={`#request-${r.id}`}>{displayName("request", r)}</a>
+            </h3>
+            {wait ? <span className="text-sm text-slate-600 dark:text-slate-400">{wait}</span> : null}
+          </div>
+          {r.responseSummary ? <p className="mt-1 text-sm">{r.responseSummary}</p> : null}
         </div>
       );
     }
@@ -254,8 +254,8 @@ function TimelineEntry({ event }: { event: Event }) {
             <Fact term="Conducted">{i.conductedOn ? formatVagueDate(i.conductedOn, i.conductedOnPrecision) : "Not conducted"}</Fact>
           </dl>
           {i.findings ? <p className="mt-2 text-sm"><span className="font-semibold">Findings: </span>{i.findings}</p> : null}
-          <Quotes quotes={i.quotes} />
-          <Citations citations={i.citations} />
+          <Quotes quotes={i.quotes} refs={refs} />
+          <Citations citations={i.citations} refs={refs} />
         </div>
       );
     }
@@ -270,7 +270,7 @@ function TimelineEntry({ event }: { event: Event }) {
               <RecordLink type="transfer" record={t} />
             </span>
           </div>
-          <Citations citations={t.citations} />
+          <Citations citations={t.citations} refs={refs} />
         </div>
       );
     }

@@ -10,6 +10,7 @@ import { loadRecord } from "@/lib/pages/record-page";
 import type { QuoteDetail } from "@/lib/records/quote/queries";
 import { formatVagueDate } from "@/lib/format/dates";
 import { concernStatusLabel, inspectionStatusLabel, transferStatusLabel } from "@/lib/format/labels";
+import { quoted } from "@/lib/format/quotes";
 
 /** Where the quote's page leads back to: the first record it is about. */
 function backLink(q: QuoteDetail): { href: string; label: string } {
@@ -35,7 +36,7 @@ export async function QuotePage({ id }: { id: string }) {
       back={back}
       intro={
         <figure className="max-w-3xl rounded border border-slate-200 p-4 dark:border-slate-800">
-          <blockquote className="text-lg">“{q.text}”</blockquote>
+          <blockquote className="text-lg">{quoted(q.text)}</blockquote>
           <figcaption className="mt-2 text-sm text-slate-700 dark:text-slate-300">
             — {q.speaker ? <RecordLink type="actor" record={q.speaker} /> : (q.speakerLabel ?? "Speaker unknown")}
             {q.speaker?.title ? `, ${q.speaker.title}` : ""}

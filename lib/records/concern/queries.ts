@@ -8,6 +8,8 @@ import { citationsOf, citationsOfRecordHref, hideDeletedLinks, citationsSpec, fe
 import { actorsOfRequests } from "@/lib/records/request/queries";
 import { readableBy, readableSql, redactInvisible, visibilityFields, visibleTo, type Viewer } from "@/lib/db/visibility";
 import { inspectionNameSelect, transferNameSelect } from "@/lib/db/records/names";
+import { passageKey } from "@/lib/format/quotes";
+import type { Related } from "@/lib/db/records/related";
 
 /** "Unresolved" is the dashboard's main question. */
 export const UNRESOLVED_STATUSES: ConcernStatus[] = ["OPEN", "MONITORING"];
@@ -151,6 +153,8 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
             askDetail: true,
             response: true,
             responseSummary: true,
+            respondedOn: true,
+            respondedOnPrecision: true,
             classification: true,
             requestingCountry: { select: countrySelect },
             targetCountry: { select: countrySelect },
@@ -206,7 +210,7 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
   ]);
 
   // Deleted links nulled (a deleted weapon system of a transfer is "not shown", as in the pickers).
-  return hideDeletedLinks(redactInvisible(viewer, {
+  const detail = hideDeletedLinks(redactInvisible(viewer, {
     ...concern,
     citations,
     quotes,
@@ -230,6 +234,74 @@ export async function getConcern(viewer: Viewer, id: number, options: { includeD
       rows: inspections.rows.map((i) => ({ ...i, quotes: inspectionQuotes.get(i.id)!, citations: inspectionCitations.get(i.id)! })),
     },
   }));
+  return { ...detail, sources: groupCitations(detail) };
+}
+
+/** What cites a passage on the concern's page: the concern itself, or one record of its timeline. */
+export type Citer =
+  | { type: "concern"; id: number }
+  | { type: "request" | "transfer" | "inspection"; id: number; record: { id: number } }
+  | { type: "quote"; id: number; text: string };
+
+/** One source the page cites, once, with each distinct passage once and what cites it. */
+export type SourceGroup = {
+  source: CitationRow["source"];
+  passages: { n: number; anchor: string; passage: string | null; citedBy: { citer: Citer; citation: CitationRow }[] }[];
+};
+
+/** Where the compact reference to a citation points: its source's group and passage number. */
+export type CitationRef = { sourceId: number; n: number; anchor: string };
+
+type Grouped = { groups: SourceGroup[]; refs: Record<number, CitationRef> };
+
+type Citing = {
+  citations: Related<CitationRow>;
+  requestLinks: { rows: { request: { id: number; citations: Related<CitationRow>; quotes: Related<{ id: number; text: string; citations: Related<CitationRow> }> } }[] };
+  transferLinks: { rows: { transfer: { id: number; citations: Related<CitationRow> } }[] };
+  inspections: { rows: { id: number; citations: Related<CitationRow>; quotes: Related<{ id: number; text: string; citations: Related<CitationRow> }> }[] };
+  quotes: Related<{ id: number; text: string; citations: Related<CitationRow> }>;
+};
+
+/**
+ * Every citation the concern's page shows, grouped by source (in the order
+ * first cited) and, within a source, by passage (the same words, whatever
+ * quotation marks they were stored with, are one passage, numbered from 1):
+ * the page shows each passage once, with what cites it, and the timeline
+ * refers to it by number.
+ */
+export function groupCitations(c: { id: number } & Citing): Grouped {
+  const groups = new Map<number, SourceGroup & { keys: Map<string, number> }>();
+  const refs: Record<number, CitationRef> = {};
+  const add = (citer: Citer, list: Related<CitationRow>) => {
+    for (const citation of list.rows) {
+      const s = citation.source;
+      let g = groups.get(s.id);
+      if (!g) groups.set(s.id, (g = { source: s, passages: [], keys: new Map() }));
+      const key = citation.passage?.trim() ? passageKey(citation.passage) : "";
+      let n = g.keys.get(key);
+      if (n === undefined) {
+        n = g.passages.length + 1;
+        g.keys.set(key, n);
+        g.passages.push({ n, anchor: `source-${s.id}-passage-${n}`, passage: key ? citation.passage : null, citedBy: [] });
+      }
+      const p = g.passages[n - 1]!;
+      if (!p.citedBy.some((x) => x.citation.id === citation.id)) p.citedBy.push({ citer, citation });
+      refs[citation.id] = { sourceId: s.id, n, anchor: p.anchor };
+    }
+  };
+  const quote = (q: { id: number; text: string; citations: Related<CitationRow> }) => add({ type: "quote", id: q.id, text: q.text }, q.citations);
+  add({ type: "concern", id: c.id }, c.citations);
+  for (const { request: r } of c.requestLinks.rows) {
+    add({ type: "request", id: r.id, record: r }, r.citations);
+    r.quotes.rows.forEach(quote);
+  }
+  for (const { transfer: t } of c.transferLinks.rows) add({ type: "transfer", id: t.id, record: t }, t.citations);
+  for (const i of c.inspections.rows) {
+    add({ type: "inspection", id: i.id, record: i }, i.citations);
+    i.quotes.rows.forEach(quote);
+  }
+  c.quotes.rows.forEach(quote);
+  return { groups: [...groups.values()].map((g) => ({ source: g.source, passages: g.passages })), refs };
 }
 
 export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof getConcern>>>;
