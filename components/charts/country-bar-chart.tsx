@@ -1,14 +1,14 @@
 "use client";
 // A bar chart of yearly counts for the country page (recharts, drawn in the
 // browser). Bars per series, stacked or side by side; a title, labelled axes,
-// a tooltip, a legend when there are several series, colours that read on
+// a tooltip, a legend above the drawing when there are several series, colours that read on
 // light and dark backgrounds (text and axes take the current text colour),
 // and "no data" when there is nothing to draw. The figures are also in a
 // table: under the chart, at its full width, in a disclosure ("Show the
 // figures as a table", `table`), or elsewhere on the page (`tableHref`), for
 // screen readers and for everyone.
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import type { CountryChartRow, CountryChartSeries } from "@/lib/charts/types";
 
@@ -76,6 +76,18 @@ export function CountryBarChart({
           No data: {emptyText}
         </p>
       ) : (
+        <>
+        {series.length > 1 ? (
+          // In the page's flow rather than inside the drawing: it wraps on a phone instead of covering the bars.
+          <ul aria-label="Legend" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-800 dark:text-slate-200">
+            {series.map((s) => (
+              <li key={s.key} className="inline-flex items-center gap-1.5">
+                <span aria-hidden className="inline-block h-3 w-3 rounded-sm" style={{ background: s.color }} />
+                {s.label}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className="h-72 w-full text-slate-700 dark:text-slate-300">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 28, left: 8 }} accessibilityLayer>
@@ -95,15 +107,13 @@ export function CountryBarChart({
                 label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 12, fill: "currentColor", fontSize: 12, style: { textAnchor: "middle" } }}
               />
               <Tooltip content={<ChartTooltip />} cursor={{ fill: "currentColor", fillOpacity: 0.08 }} />
-              {series.length > 1 ? (
-                <Legend verticalAlign="top" height={32} itemSorter={null} formatter={(value) => <span className="text-slate-800 dark:text-slate-200">{value}</span>} />
-              ) : null}
               {series.map((s) => (
                 <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={stacked ? "all" : undefined} maxBarSize={48} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
         </div>
+        </>
       )}
       {note || tableHref ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">

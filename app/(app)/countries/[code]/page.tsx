@@ -66,6 +66,19 @@ function Figure({ n, href, label }: { n: number; href: string; label?: string })
   );
 }
 
+/**
+ * A table's visible title, outside its scrolling box (a caption scrolls away
+ * with a table wider than a phone); the table names itself by it
+ * (aria-labelledby).
+ */
+function TableTitle({ id, children }: { id: string; children: React.ReactNode }) {
+  return (
+    <h3 id={id} className="text-sm font-semibold">
+      {children}
+    </h3>
+  );
+}
+
 function CountryRef({ name, alpha2 }: { name: string | null; alpha2: string | null }) {
   if (!name) return <>unknown</>;
   return alpha2 ? <Link className={link} href={`/countries/${alpha2}`}>{name}</Link> : <>{name}</>;
@@ -96,34 +109,34 @@ function DeliveriesByYear({ id, data, side }: { id: string; data: CountryPage; s
   if (chart.rows.length === 0) return null;
   const years = [...chart.rows].reverse();
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm" id={id}>
-        <caption className="pb-2 text-left text-sm font-semibold">
-          Transfers delivered {side === "SUPPLIER" ? "by" : "to"} {country.name} per year, by weapon category
-        </caption>
-        <thead>
-          <tr className="border-b border-slate-300 dark:border-slate-700">
-            <th scope="col" className={th}>Year</th>
-            {chart.series.map((c) => (
-              <th key={c.key} scope="col" className={`${th} text-right`}>
-                <Link className={link} href={listHref("/transfers", { country: country.alpha2, weapon: c.key === "UNKNOWN" ? undefined : c.key })}>
-                  {c.label}
-                </Link>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {years.map((row) => (
-            <tr key={row.x} className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="row" className={`${td} font-normal`}>{row.x}</th>
+    <div className="space-y-2">
+      <TableTitle id={`${id}-title`}>Transfers delivered {side === "SUPPLIER" ? "by" : "to"} {country.name} per year, by weapon category</TableTitle>
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm" id={id} aria-labelledby={`${id}-title`}>
+          <thead>
+            <tr className="border-b border-slate-300 dark:border-slate-700">
+              <th scope="col" className={th}>Year</th>
               {chart.series.map((c) => (
-                <td key={c.key} className={num}>{row[c.key] ?? 0}</td>
+                <th key={c.key} scope="col" className={`${th} text-right`}>
+                  <Link className={link} href={listHref("/transfers", { country: country.alpha2, weapon: c.key === "UNKNOWN" ? undefined : c.key })}>
+                    {c.label}
+                  </Link>
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {years.map((row) => (
+              <tr key={row.x} className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="row" className={`${td} font-normal`}>{row.x}</th>
+                {chart.series.map((c) => (
+                  <td key={c.key} className={num}>{row[c.key] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -142,42 +155,42 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
         <p className="text-sm">No arms transfer {verb} by {country.name} is recorded.</p>
       ) : (
         <>
-          <div className="overflow-x-auto">
-            <table className="w-full max-w-3xl border-collapse text-left text-sm" id={`${id}-table`}>
-              <caption className="pb-2 text-left text-sm font-semibold">
-                Transfers {verb} by {country.name}, by weapon category
-              </caption>
-              <thead>
-                <tr className="border-b border-slate-300 dark:border-slate-700">
-                  <th scope="col" className={th}>Weapon category</th>
-                  <th scope="col" className={`${th} text-right`}>Transfers</th>
-                  <th scope="col" className={`${th} text-right`}>With a year of order</th>
-                  <th scope="col" className={`${th} text-right`}>With a delivery year</th>
-                  <th scope="col" className={`${th} text-right`}>No year known</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.categories.map((c) => {
-                  const label = categoryLabel(c.category);
-                  const href = figureHref(c.transfers, c.firstId, "/transfers", listHref("/transfers", { country: code, weapon: c.category ?? undefined }));
-                  return (
-                    <tr key={c.category ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
-                      <th scope="row" className={`${td} font-medium`}>{label}</th>
-                      <td className={num}><Figure n={c.transfers} href={href} label={`${c.transfers} transfers, ${label}`} /></td>
-                      <td className={num}>
-                        <Figure n={c.ordered} href={href} label={`${c.ordered} with a year of order, ${label}`} />
-                        {c.orderedEstimated > 0 ? <div className={muted}>{c.orderedEstimated} estimated</div> : null}
-                      </td>
-                      <td className={num}>
-                        <Figure n={c.delivered} href={href} label={`${c.delivered} with a delivery year, ${label}`} />
-                        {c.deliveredEstimated > 0 ? <div className={muted}>{c.deliveredEstimated} estimated</div> : null}
-                      </td>
-                      <td className={num}><Figure n={c.undated} href={href} label={`${c.undated} with no year known, ${label}`} /></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          <div className="space-y-2">
+            <TableTitle id={`${id}-table-title`}>Transfers {verb} by {country.name}, by weapon category</TableTitle>
+            <div className="overflow-x-auto">
+              <table className="w-full max-w-3xl border-collapse text-left text-sm" id={`${id}-table`} aria-labelledby={`${id}-table-title`}>
+                <thead>
+                  <tr className="border-b border-slate-300 dark:border-slate-700">
+                    <th scope="col" className={th}>Weapon category</th>
+                    <th scope="col" className={`${th} text-right`}>Transfers</th>
+                    <th scope="col" className={`${th} text-right`}>With a year of order</th>
+                    <th scope="col" className={`${th} text-right`}>With a delivery year</th>
+                    <th scope="col" className={`${th} text-right`}>No year known</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.categories.map((c) => {
+                    const label = categoryLabel(c.category);
+                    const href = figureHref(c.transfers, c.firstId, "/transfers", listHref("/transfers", { country: code, weapon: c.category ?? undefined }));
+                    return (
+                      <tr key={c.category ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
+                        <th scope="row" className={`${td} font-medium`}>{label}</th>
+                        <td className={num}><Figure n={c.transfers} href={href} label={`${c.transfers} transfers, ${label}`} /></td>
+                        <td className={num}>
+                          <Figure n={c.ordered} href={href} label={`${c.ordered} with a year of order, ${label}`} />
+                          {c.orderedEstimated > 0 ? <div className={muted}>{c.orderedEstimated} estimated</div> : null}
+                        </td>
+                        <td className={num}>
+                          <Figure n={c.delivered} href={href} label={`${c.delivered} with a delivery year, ${label}`} />
+                          {c.deliveredEstimated > 0 ? <div className={muted}>{c.deliveredEstimated} estimated</div> : null}
+                        </td>
+                        <td className={num}><Figure n={c.undated} href={href} label={`${c.undated} with no year known, ${label}`} /></td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
             <p className={`${muted} mt-1 max-w-3xl`}>
               Each link opens the list of transfers involving {country.name} (supplied or received) for that weapon category; a single
               transfer opens its record. Orders per year are on the timeline below.
@@ -544,51 +557,53 @@ export default async function CountryPageView({ params }: Props) {
           note="Transfers supplied and received together; a transfer counts in its year of order and in each year of delivery."
         />
         {timeline.length === 0 ? null : (
-          <div className="overflow-x-auto">
-            <table id="timeline-table" className="w-full border-collapse text-left text-sm">
-              <caption className="pb-2 text-left text-sm font-semibold">Requests and transfers involving {country.name}, per year</caption>
-              <thead>
-                <tr className="border-b border-slate-300 dark:border-slate-700">
-                  <th scope="col" className={th}>Year</th>
-                  <th scope="col" className={`${th} text-right`}>Requests made</th>
-                  <th scope="col" className={`${th} text-right`}>Requests received</th>
-                  <th scope="col" className={`${th} text-right`}>Requests concerning it</th>
-                  <th scope="col" className={`${th} text-right`}>Transfers ordered</th>
-                  <th scope="col" className={`${th} text-right`}>Transfers delivered</th>
-                </tr>
-              </thead>
-              <tbody>
-                {timeline.map((y) => {
-                  const yearText = y.year === null ? "Year unknown" : String(y.year);
-                  const inYear = { from: y.year, to: y.year };
-                  return (
-                    <tr key={y.year ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
-                      <th scope="row" className={`${td} font-normal`}>{yearText}</th>
-                      <td className={num}>
-                        <Figure n={y.requestsMade} href={listHref("/requests", { country: code, ...inYear })} label={`${y.requestsMade} requests made in ${yearText}`} />
-                      </td>
-                      <td className={num}>
-                        <Figure n={y.requestsReceived} href={listHref("/requests", { country: code, ...inYear })} label={`${y.requestsReceived} requests received in ${yearText}`} />
-                      </td>
-                      <td className={num}>
-                        <Figure n={y.requestsConcerning} href={listHref("/requests", { concerning: code, ...inYear })} label={`${y.requestsConcerning} requests concerning ${country.name} in ${yearText}`} />
-                      </td>
-                      <td className={num}>
-                        <Figure n={y.transfersOrdered} href={figureHref(y.transfersOrdered, y.firstOrderedId, "/transfers", listHref("/transfers", { country: code, ...inYear }))} label={`${y.transfersOrdered} transfers ordered in ${yearText}`} />
-                      </td>
-                      <td className={num}>
-                        <Figure n={y.transfersDelivered} href={figureHref(y.transfersDelivered, y.firstDeliveredId, "/transfers", listHref("/transfers", { country: code }))} label={`${y.transfersDelivered} transfers delivered in ${yearText}`} />
-                        {y.year === null && y.transfersUndated > 0 ? (
-                          <div className={muted}>
-                            <Link className={link} href={listHref("/transfers", { country: code })}>{plural(y.transfersUndated, "transfer")}</Link> with no year known
-                          </div>
-                        ) : null}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          <div className="space-y-2">
+            <TableTitle id="timeline-table-title">Requests and transfers involving {country.name}, per year: the figures</TableTitle>
+            <div className="overflow-x-auto">
+              <table id="timeline-table" className="w-full border-collapse text-left text-sm" aria-labelledby="timeline-table-title">
+                <thead>
+                  <tr className="border-b border-slate-300 dark:border-slate-700">
+                    <th scope="col" className={th}>Year</th>
+                    <th scope="col" className={`${th} text-right`}>Requests made</th>
+                    <th scope="col" className={`${th} text-right`}>Requests received</th>
+                    <th scope="col" className={`${th} text-right`}>Requests concerning it</th>
+                    <th scope="col" className={`${th} text-right`}>Transfers ordered</th>
+                    <th scope="col" className={`${th} text-right`}>Transfers delivered</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {timeline.map((y) => {
+                    const yearText = y.year === null ? "Year unknown" : String(y.year);
+                    const inYear = { from: y.year, to: y.year };
+                    return (
+                      <tr key={y.year ?? "unknown"} className="border-b border-slate-200 dark:border-slate-800">
+                        <th scope="row" className={`${td} font-normal`}>{yearText}</th>
+                        <td className={num}>
+                          <Figure n={y.requestsMade} href={listHref("/requests", { country: code, ...inYear })} label={`${y.requestsMade} requests made in ${yearText}`} />
+                        </td>
+                        <td className={num}>
+                          <Figure n={y.requestsReceived} href={listHref("/requests", { country: code, ...inYear })} label={`${y.requestsReceived} requests received in ${yearText}`} />
+                        </td>
+                        <td className={num}>
+                          <Figure n={y.requestsConcerning} href={listHref("/requests", { concerning: code, ...inYear })} label={`${y.requestsConcerning} requests concerning ${country.name} in ${yearText}`} />
+                        </td>
+                        <td className={num}>
+                          <Figure n={y.transfersOrdered} href={figureHref(y.transfersOrdered, y.firstOrderedId, "/transfers", listHref("/transfers", { country: code, ...inYear }))} label={`${y.transfersOrdered} transfers ordered in ${yearText}`} />
+                        </td>
+                        <td className={num}>
+                          <Figure n={y.transfersDelivered} href={figureHref(y.transfersDelivered, y.firstDeliveredId, "/transfers", listHref("/transfers", { country: code }))} label={`${y.transfersDelivered} transfers delivered in ${yearText}`} />
+                          {y.year === null && y.transfersUndated > 0 ? (
+                            <div className={muted}>
+                              <Link className={link} href={listHref("/transfers", { country: code })}>{plural(y.transfersUndated, "transfer")}</Link> with no year known
+                            </div>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
             <p className={`${muted} mt-1 max-w-3xl`}>
               Several requests in a year open the list of requests made and received by {country.name} (or of those concerning it) in that year; transfers ordered, the
               list of transfers ordered that year. The list cannot filter by year of delivery: several deliveries open every transfer involving{" "}
