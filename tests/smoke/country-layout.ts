@@ -83,6 +83,12 @@ async function desktop(browser: Browser) {
   check("/countries/VE counts the requests concerning it", /Concerning it: 2 requests/.test(concerning), concerning);
   const main = await page.locator("main").innerText();
   check("/countries/VE lists the two U.S. requests to Russia", (main.match(/From United States to Russia/g) ?? []).length === 2);
+  // Its figure opens the list of exactly those requests.
+  await page.locator("#requests-concerning").locator("xpath=..").getByRole("link", { name: /^2 concerning it/ }).click();
+  await page.waitForURL(/\/requests\?/);
+  const listed = await page.locator("main").innerText();
+  check("the figure opens /requests?concerning=VE", page.url().includes("concerning=VE"), page.url());
+  check("the list shows the two U.S. requests to Russia", /U\.S\. request to Russia to suspend/.test(listed) && /U\.S\. request to Russia to halt/.test(listed), listed.slice(0, 300));
   await page.context().close();
 }
 
