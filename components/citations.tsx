@@ -59,7 +59,7 @@ function CitationRefs({ citations, refs }: { citations: Related<CitationRow>; re
         return (
           <span key={sourceId}>
             {i > 0 ? "; " : ""}
-            <a className={refLink} href={`#source-${sourceId}`} title={s.title}>{s.title.length > 48 ? `${s.title.slice(0, 45).trimEnd()}…` : s.title}</a>
+            <a className={refLink} href={`#source-${sourceId}`} title={s.title}>{s.title.length > 34 ? `${s.title.slice(0, 32).trimEnd()}…` : s.title}</a>
             {numbered.length ? (
               <>
                 , {numbered.length === 1 ? "passage" : "passages"}{" "}

@@ -106,6 +106,27 @@ async function logShortcutCheck(page: Page) {
   check("L shortcut: the log form opens with the cursor in its first field", focused.isFirst, JSON.stringify(focused));
 }
 
+/**
+ * Issue 14, defect 3: the concern page at 1440 px lists each source's passages once (4,262 px before,
+ * 2,714 px after), typesets its quotes with one pair of marks, and opens its timeline where the concern opened.
+ */
+const CONCERN_PAGE_MAX_HEIGHT = 2_900;
+async function concernPageCheck(page: Page) {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.waitForTimeout(200);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  check(`concern page at 1440 px under ${CONCERN_PAGE_MAX_HEIGHT} px`, height < CONCERN_PAGE_MAX_HEIGHT, `${height} px`);
+  const text = await page.locator("main").innerText();
+  check("concern page: no doubled quotation marks", !text.includes('."”') && !text.includes('""') && !text.includes('"”'), text.match(/.{30}(\."”|""|"”).{10}/)?.[0]);
+  const passages = await page.locator('section[aria-labelledby="sources"] [data-passage]').allInnerTexts();
+  check("concern page: each source's passages shown once", passages.length > 0 && (await page.locator('section[aria-labelledby="sources"] > ol > li').count()) === new Set(await page.locator('section[aria-labelledby="sources"] > ol > li').evaluateAll((els) => els.map((e) => e.id))).size
+    && (await page.locator('section[aria-labelledby="sources"] > ol > li').evaluateAll((els) => els.every((e) => { const q = [...e.querySelectorAll("[data-passage]")].map((b) => b.textContent); return new Set(q).size === q.length; }))), `${passages.length} passages`);
+  const first = (await page.locator('section[aria-labelledby="timeline"] > ol > li').first().innerText()).trim();
+  check("concern page: the timeline opens with the concern's opening, in 2005", first.startsWith("2005") && first.includes("Open"), first.slice(0, 80));
+  if (viewport) await page.setViewportSize(viewport);
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({
@@ -144,6 +165,7 @@ async function main() {
       const text = await page.locator("main").innerText();
       check(`${role}: concern page shows both requests, the inspection and the sources`,
         text.includes("2005") && text.includes("2009") && text.includes("Right asserted") && text.includes("2005 cable by Daniel Russell"));
+      if (role === "editor") await concernPageCheck(page);
       if (role === "viewer") {
         await shot(page, "concern");
         await page.screenshot({ path: path.join(outDir, "concern-top.png") }); // the README's picture

@@ -35,6 +35,7 @@ import {
 } from "@/lib/format/labels";
 import type { ConcernStatus } from "@/lib/generated/prisma/enums";
 import { concernTimeline, type ConcernEvent } from "@/lib/records/concern/timeline";
+import { transferMilestones } from "@/lib/timeline";
 import { ConcernSources } from "@/components/records/concern/concern-sources";
 import { answerWait } from "@/lib/format/answer-wait";
 
@@ -80,7 +81,7 @@ export async function ConcernPage({ id }: { id: string }) {
       lead={
         <>
           {concern.summary ? <p className="max-w-3xl">{concern.summary}</p> : null}
-          <dl className="grid max-w-4xl grid-cols-2 gap-3 sm:grid-cols-4">
+          <dl className="flex flex-wrap gap-x-8 gap-y-2">
             <Fact term="Open since">{formatVagueDate(concern.openedOn, concern.openedOnPrecision)}</Fact>
             <Fact term="Owner">{concern.owner?.name ?? "Nobody assigned"}</Fact>
             <Fact term="Next review">{concern.nextReviewOn ? formatVagueDate(concern.nextReviewOn, "DAY") : "Not set"}</Fact>
@@ -98,7 +99,7 @@ export async function ConcernPage({ id }: { id: string }) {
       }
     >
 
-      {/* Wide screens: the events on the left, the sources they cite (each once) beside them. */}
+      {/* Wide screens: the events on the left, the evidence (sources, each once, and quotes) beside them. */}
       <div className="grid gap-x-8 gap-y-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="min-w-0 space-y-6">
       <Section title="Timeline" id="timeline">
@@ -131,44 +132,53 @@ export async function ConcernPage({ id }: { id: string }) {
 
       <Section title="Arms transfers" id="transfers">
         {concern.transferLinks.total === 0 ? <p className="text-sm">No transfer linked.</p> : null}
-        {concern.transferLinks.rows.map(({ transfer: t }) => (
-          <div key={t.id} className="rounded border border-slate-200 p-3 dark:border-slate-800">
-            <h3 className="font-medium">
-              <RecordLink type="transfer" record={t} />
-              {t.weaponSystem ? ` (${weaponCategoryLabel[t.weaponSystem.category]})` : ""}
-            </h3>
-            <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
-              <Fact term="Status">{transferStatusLabel[t.status]}</Fact>
-              <Fact term="Year of order">{formatUncertain(t.orderYear, t.orderYearUncertain)}</Fact>
-              <Fact term="Number ordered">{formatUncertain(t.numberOrdered, t.numberOrderedUncertain)}</Fact>
-              <Fact term="Number delivered">{formatUncertain(t.numberDelivered, t.numberDeliveredUncertain)}</Fact>
-              <Fact term="Years of delivery">{formatYears(t.deliveryYears, t.deliveryYearsUncertain)}</Fact>
-            </dl>
-            {t.comments ? <p className="mt-2 text-sm">{t.comments}</p> : null}
-            <Citations citations={t.citations} refs={refs} />
-          </div>
-        ))}
+        {/* A transfer with a year is described at its first milestone in the timeline; one without, here. */}
+        <ul className="space-y-2">
+          {concern.transferLinks.rows.map(({ transfer: t }) => {
+            const first = transferMilestones(t)[0];
+            return (
+              <li key={t.id} className={first ? "text-sm" : "rounded border border-slate-200 p-3 dark:border-slate-800"}>
+                {first ? (
+                  <>
+                    <RecordLink type="transfer" record={t} />
+                    {t.weaponSystem ? ` (${weaponCategoryLabel[t.weaponSystem.category]})` : ""}: {transferStatusLabel[t.status].toLowerCase()};{" "}
+                    <a className="text-blue-700 underline dark:text-blue-400" href={`#transfer-${t.id}`}>in the timeline, {formatVagueDate(first.date, "YEAR")}</a>
+                  </>
+                ) : (
+                  <TransferDetails transfer={t} refs={refs} />
+                )}
+              </li>
+            );
+          })}
+        </ul>
         <RelatedMore list={concern.transferLinks} plural="transfers" />
       </Section>
 
-      {concern.quotes.total > 0 ? (
-        <Section title="Quotes" id="quotes">
-          {/* A quote the timeline already shows in full is not repeated. */}
-          <Quotes quotes={{ ...concern.quotes, rows: concern.quotes.rows.filter((q) => !shownInTimeline.has(q.id)) }} refs={refs} columns />
-          {concern.quotes.rows.some((q) => shownInTimeline.has(q.id)) ? (
-            <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-              Also about this concern, shown in the timeline:{" "}
-              {concern.quotes.rows.filter((q) => shownInTimeline.has(q.id)).map((q, n) => (
-                <span key={q.id}>{n > 0 ? "; " : ""}<Link className="text-blue-700 underline dark:text-blue-400" href={`/quotes/${q.id}`}>{quoted(q.text.length > 50 ? `${q.text.slice(0, 50)}…` : q.text)}</Link></span>
-              ))}
-            </p>
-          ) : null}
-        </Section>
-      ) : null}
-
       </div>
-      <div className="min-w-0">
+      <div className="min-w-0 space-y-6">
         <ConcernSources concern={concern} canCite={!deleted && canEdit(viewer, concern)} />
+        {concern.quotes.total > 0 ? (
+          <Section title="Quotes" id="quotes">
+            {/* A quote the timeline already shows in full is not repeated. */}
+            <Quotes
+              quotes={{
+                ...concern.quotes,
+                rows: concern.quotes.rows.filter((q) => !shownInTimeline.has(q.id)),
+                total: concern.quotes.total - concern.quotes.rows.filter((q) => shownInTimeline.has(q.id)).length,
+              }}
+              refs={refs}
+            />
+            {concern.quotes.rows.some((q) => shownInTimeline.has(q.id)) ? (
+              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                Also about this concern, shown in the timeline:{" "}
+                {concern.quotes.rows.filter((q) => shownInTimeline.has(q.id)).map((q, n) => (
+                  <span key={q.id}>{n > 0 ? "; " : ""}<Link className="text-blue-700 underline dark:text-blue-400" href={`/quotes/${q.id}`}>{quoted(q.text.length > 50 ? `${q.text.slice(0, 50)}…` : q.text)}</Link></span>
+                ))}
+              </p>
+            ) : null}
+          </Section>
+        ) : null}
+
       </div>
       </div>
     </RecordPage>
@@ -184,9 +194,8 @@ function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
       return (
         <div id={`request-${r.id}`} className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
           <div className="flex flex-wrap items-baseline gap-2">
-            <Badge>Request</Badge>
             <h3 className="font-medium">
-              <RecordLink type="request" record={r} />
+              <Badge>Request</Badge> <RecordLink type="request" record={r} />
             </h3>
             <Badge tone={r.response === "REBUFFED" ? "danger" : r.response === "ACCEPTED" ? "ok" : "neutral"}>
               Response: {labelOrUnknown(requestResponseLabel, r.response)}
@@ -198,7 +207,7 @@ function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
               Follow-up of <a className="underline" href={`#request-${r.followUpOf.id}`}>{displayName("request", r.followUpOf)}</a>
             </p>
           ) : null}
-          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-5">
+          <dl className="mt-2 flex flex-wrap gap-x-8 gap-y-2">
             <Fact term="From">
               {r.requestingCountry.name}
               {requesting.length ? `: ${requesting.map((a) => a.actor.name).join(", ")}` : ""}
@@ -214,7 +223,7 @@ function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
           <RelatedMore list={r.actorLinks} plural="actors" />
           {r.askDetail ? <p className="mt-2 text-sm"><span className="font-semibold">Asked: </span>{r.askDetail}</p> : null}
           {r.responseSummary && !r.respondedOn ? <p className="mt-1 text-sm"><span className="font-semibold">Answer: </span>{r.responseSummary}</p> : null}
-          <Quotes quotes={r.quotes} refs={refs} />
+          <Quotes quotes={r.quotes} refs={refs} columns />
           <Citations citations={r.citations} refs={refs} />
         </div>
       );
@@ -240,15 +249,14 @@ function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
       return (
         <div className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
           <div className="flex flex-wrap items-baseline gap-2">
-            <Badge>Inspection</Badge>
             <h3 className="font-medium">
-              {event.what}: <RecordLink type="inspection" record={i} />
+              <Badge>Inspection</Badge> {event.what}: <RecordLink type="inspection" record={i} />
             </h3>
             <Badge tone={i.status === "CONDUCTED" ? "ok" : "warning"}>{inspectionStatusLabel[i.status]}</Badge>
             {i.status !== "CONDUCTED" && !i.conductedOn ? <Badge tone="warning">Never conducted</Badge> : null}
           </div>
           {i.basis ? <p className="mt-1 text-sm"><span className="font-semibold">Basis: </span>{i.basis}</p> : null}
-          <dl className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-3">
+          <dl className="mt-2 flex flex-wrap gap-x-8 gap-y-2">
             <Fact term="Asserted or promised">{formatVagueDate(i.assertedOn, i.assertedOnPrecision)}</Fact>
             <Fact term="Scheduled">{i.scheduledOn ? formatVagueDate(i.scheduledOn, i.scheduledOnPrecision) : "Not scheduled"}</Fact>
             <Fact term="Conducted">{i.conductedOn ? formatVagueDate(i.conductedOn, i.conductedOnPrecision) : "Not conducted"}</Fact>
@@ -262,7 +270,7 @@ function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
     case "transfer": {
       const t = event.transfer;
       return (
-        <div className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
+        <div id={event.first ? `transfer-${t.id}` : undefined} className="mt-1 rounded border border-slate-200 p-3 dark:border-slate-800">
           <div className="flex flex-wrap items-baseline gap-2">
             <Badge>Transfer</Badge>
             <span className="font-medium">
@@ -270,7 +278,7 @@ function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
               <RecordLink type="transfer" record={t} />
             </span>
           </div>
-          <Citations citations={t.citations} refs={refs} />
+          {event.first ? <TransferDetails transfer={t} refs={refs} facts /> : null}
         </div>
       );
     }
@@ -286,4 +294,28 @@ function TimelineEntry({ event, refs }: { event: ConcernEvent; refs: Refs }) {
       );
     }
   }
+}
+
+/** A transfer's facts and sources, once: at its first milestone in the timeline, or in the list of transfers. */
+function TransferDetails({ transfer: t, refs, facts = false }: { transfer: Extract<ConcernEvent, { kind: "transfer" }>["transfer"]; refs: Refs; facts?: boolean }) {
+  return (
+    <>
+      {facts ? null : (
+        <h3 className="font-medium">
+          <RecordLink type="transfer" record={t} />
+          {t.weaponSystem ? ` (${weaponCategoryLabel[t.weaponSystem.category]})` : ""}
+        </h3>
+      )}
+      <dl className="mt-2 flex flex-wrap gap-x-8 gap-y-2">
+        {t.weaponSystem ? <Fact term="Weapon category">{weaponCategoryLabel[t.weaponSystem.category]}</Fact> : null}
+        <Fact term="Status">{transferStatusLabel[t.status]}</Fact>
+        <Fact term="Year of order">{formatUncertain(t.orderYear, t.orderYearUncertain)}</Fact>
+        <Fact term="Number ordered">{formatUncertain(t.numberOrdered, t.numberOrderedUncertain)}</Fact>
+        <Fact term="Number delivered">{formatUncertain(t.numberDelivered, t.numberDeliveredUncertain)}</Fact>
+        <Fact term="Years of delivery">{formatYears(t.deliveryYears, t.deliveryYearsUncertain)}</Fact>
+      </dl>
+      {t.comments ? <p className="mt-2 text-sm">{t.comments}</p> : null}
+      <Citations citations={t.citations} refs={refs} />
+    </>
+  );
 }

@@ -55,7 +55,16 @@ function SourceEntry({ group: { source: s, passages }, canRemove }: { group: Gro
           <li key={p.n} id={p.anchor} className="scroll-mt-20 flex gap-2 target:bg-amber-50 dark:target:bg-amber-950">
             <span className="font-mono text-xs text-slate-600 dark:text-slate-400" aria-label={`passage ${p.n}`}>{p.n}.</span>
             <div>
-              {p.passage ? <blockquote className="italic text-slate-700 dark:text-slate-300">{quoted(p.passage)}</blockquote> : <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>}
+              {p.passage ? (
+                // Long passages open on demand (the first lines always show): the column stays beside the timeline.
+                <details className="group">
+                  <summary className="cursor-pointer list-none">
+                    <span data-passage className="italic text-slate-700 line-clamp-2 group-open:line-clamp-none dark:text-slate-300">{quoted(p.passage)}</span>
+                  </summary>
+                </details>
+              ) : (
+                <p className="text-slate-600 dark:text-slate-400">No passage quoted.</p>
+              )}
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 Cited by{" "}
                 {p.citedBy.map((c, i) => (
@@ -81,7 +90,7 @@ function Citer({ citedBy: { citer } }: { citedBy: CitedBy }) {
     case "concern":
       return <>this concern</>;
     case "quote":
-      return <Link className={link} href={`/quotes/${citer.id}`}>the quote {quoted(citer.text.length > 40 ? `${citer.text.slice(0, 40)}…` : citer.text)}</Link>;
+      return <Link className={link} href={`/quotes/${citer.id}`}>the quote {quoted(citer.text.length > 30 ? `${citer.text.slice(0, 30).trimEnd()}…` : citer.text)}</Link>;
     default:
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the record is the one the timeline shows, with its name's parts
       return <RecordLink type={citer.type} record={citer.record as any} />;

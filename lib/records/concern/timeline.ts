@@ -14,7 +14,7 @@ export type ConcernEvent =
   | { kind: "request"; request: Request }
   | { kind: "answer"; request: Request }
   | { kind: "inspection"; inspection: Inspection; what: string }
-  | { kind: "transfer"; transfer: Transfer; label: string; uncertain: boolean }
+  | { kind: "transfer"; transfer: Transfer; label: string; uncertain: boolean; first: boolean }
   | { kind: "status"; change: ConcernStatusChange };
 
 /** A concern's timeline, bounded as boundTimeline says. */
@@ -22,7 +22,7 @@ export function concernTimeline(concern: ConcernDetail) {
   const items: TimelineItem<ConcernEvent>[] = [];
   for (const { transfer } of concern.transferLinks.rows) {
     for (const [i, m] of transferMilestones(transfer).entries()) {
-      items.push({ key: `t${transfer.id}-${i}`, kind: "transfer", date: m.date, precision: "YEAR", data: { kind: "transfer", transfer, label: m.label, uncertain: m.uncertain } });
+      items.push({ key: `t${transfer.id}-${i}`, kind: "transfer", date: m.date, precision: "YEAR", data: { kind: "transfer", transfer, label: m.label, uncertain: m.uncertain, first: i === 0 } });
     }
   }
   for (const { request } of concern.requestLinks.rows) {
