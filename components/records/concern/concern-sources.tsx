@@ -59,7 +59,7 @@ function SourceEntry({ group: { source: s, passages }, canRemove }: { group: Gro
                 // Long passages open on demand (the first lines always show): the column stays beside the timeline.
                 <details className="group">
                   <summary className="cursor-pointer list-none">
-                    <span data-passage className="italic text-slate-700 line-clamp-2 group-open:line-clamp-none dark:text-slate-300">{quoted(p.passage)}</span>
+                    <span data-passage className="italic text-slate-700 line-clamp-2 group-open:line-clamp-none print:line-clamp-none dark:text-slate-300">{quoted(p.passage)}</span>
                   </summary>
                 </details>
               ) : (
