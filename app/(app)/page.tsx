@@ -6,12 +6,13 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ActivitySection } from "@/components/dashboard/activity-section";
 import { ConcernsSection } from "@/components/dashboard/concerns-section";
-import { DashboardFilterBar, FilterScope } from "@/components/dashboard/filters";
+import { ClearDashboardFilters, DashboardFilterBar } from "@/components/dashboard/filters";
 import { InspectionsSection } from "@/components/dashboard/inspections-section";
 import { RequestsSection } from "@/components/dashboard/requests-section";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { loadDashboard } from "@/lib/dashboard/data";
-import { dashboardQuery, hasDashboardFilter, parseDashboardFilter } from "@/lib/dashboard/filter";
+import { concernsListHref } from "@/lib/dashboard/links";
+import { hasDashboardFilter, parseDashboardFilter } from "@/lib/dashboard/filter";
 import { listCountryOptions } from "@/lib/db/lists/countries";
 import type { RawSearchParams } from "@/lib/lists/params";
 
@@ -28,14 +29,6 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     filter.country && !countries.some((c) => c.alpha2 === filter.country)
       ? [...messages, `There is no country with the code ${filter.country}; nothing matches it.`]
       : messages;
-
-  // The concerns list with the same country and severity (the lists take the same parameters).
-  const concernsQuery = new URLSearchParams({ status: "OPEN,MONITORING" });
-  const q = dashboardQuery(filter);
-  for (const key of ["country", "severity"]) {
-    const v = q.get(key);
-    if (v) concernsQuery.set(key, v);
-  }
 
   return (
     <div className="space-y-8">
@@ -60,14 +53,18 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </div>
         ) : null}
         <DashboardFilterBar filter={filter} countries={countries} />
-        <FilterScope />
+        <ClearDashboardFilters shown={filtered} />
       </div>
       <ConcernsSection
         counts={d.concernCounts}
         oldest={d.oldest}
         overdue={d.overdue}
         filtered={filtered}
-        concernsHref={`/concerns?${concernsQuery.toString()}`}
+        hrefs={{
+          unresolved: concernsListHref(filter),
+          open: concernsListHref(filter, ["OPEN"]),
+          monitoring: concernsListHref(filter, ["MONITORING"]),
+        }}
       />
       <RequestsSection overTime={d.overTime} byCountry={d.byCountry} rebuffed={d.rebuffed} filtered={filtered} />
       <InspectionsSection byStatus={d.inspections} unfulfilled={d.unfulfilled} filtered={filtered} />

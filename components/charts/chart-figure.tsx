@@ -4,7 +4,8 @@
 //     categoryLabel="Year" valueLabel="Requests" emptyMessage="No requests match these filters." />
 //
 // - a title (a heading) and an optional description;
-// - a legend naming each series with its colour and pattern (when there are several);
+// - a legend naming each series with its colour and pattern (always, even for one series:
+//   a reader must not have to guess what a colour stands for);
 // - the chart itself (./lazy-bar-chart.tsx: recharts, loaded after the page), labelled for
 //   screen readers, with axis titles and a tooltip;
 // - its figures as a table (<details>, closed by default, in the accessibility tree once opened),
@@ -55,7 +56,7 @@ export function ChartFigure(props: ChartFigureProps) {
         <p className="rounded border border-dashed border-slate-300 p-6 text-center text-sm dark:border-slate-700">{emptyMessage}</p>
       ) : (
         <>
-          {series.length > 1 ? <ChartLegend id={id} series={series} /> : null}
+          <ChartLegend id={id} series={series} />
           <LazyBarChart
             id={id}
             data={data}

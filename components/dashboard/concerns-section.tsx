@@ -21,13 +21,14 @@ export function ConcernsSection({
   oldest,
   overdue,
   filtered,
-  concernsHref,
+  hrefs,
 }: {
   counts: UnresolvedConcernCounts;
   oldest: ConcernList;
   overdue: ConcernList;
   filtered: boolean;
-  concernsHref: string;
+  /** The concerns lists each tile counts (same filters). */
+  hrefs: { unresolved: string; open: string; monitoring: string };
 }) {
   const data = stackRows(
     counts.cells.map((c) => ({ category: c.severity, series: c.status, n: c.n })),
@@ -40,10 +41,11 @@ export function ConcernsSection({
         Unresolved concerns
       </h2>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-        <Stat value={counts.total} label="unresolved (open or monitoring)" />
-        <Stat value={counts.byStatus.OPEN ?? 0} label="open" />
-        <Stat value={counts.byStatus.MONITORING ?? 0} label="under monitoring" />
-        <Stat value={overdue.total} label="overdue for review" tone="alert" />
+        <Stat value={counts.total} label="unresolved (open or monitoring)" href={hrefs.unresolved} />
+        <Stat value={counts.byStatus.OPEN ?? 0} label="open" href={hrefs.open} />
+        <Stat value={counts.byStatus.MONITORING ?? 0} label="under monitoring" href={hrefs.monitoring} />
+        {/* The concerns list has no "overdue" filter: this tile leads to the list of them below. */}
+        <Stat value={overdue.total} label="overdue for review" tone="alert" href="#overdue-title" />
       </div>
       <div className="grid gap-3 lg:grid-cols-2">
         <ChartFigure
@@ -87,7 +89,7 @@ export function ConcernsSection({
         }`}
         empty={oldest.rows.length ? null : none}
         more={
-          <Link href={concernsHref} className={linkClass}>
+          <Link href={hrefs.unresolved} className={linkClass}>
             All unresolved concerns
           </Link>
         }
@@ -99,16 +101,16 @@ export function ConcernsSection({
               <tr className="border-b border-slate-300 dark:border-slate-700">
                 <th scope="col" className="py-2 pr-3">Concern</th>
                 <th scope="col" className="py-2 pr-3">Severity</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
+                <th scope="col" className="hidden py-2 pr-3 sm:table-cell">Status</th>
                 <th scope="col" className="py-2 pr-3">Open since</th>
-                <th scope="col" className="py-2 pr-3">Owner</th>
-                <th scope="col" className="py-2 pr-3">Next review</th>
+                <th scope="col" className="hidden py-2 pr-3 sm:table-cell">Owner</th>
+                <th scope="col" className="hidden py-2 pr-3 sm:table-cell">Next review</th>
               </tr>
             </thead>
             <tbody>
               {oldest.rows.map((c) => (
                 <tr key={c.id} className="border-b border-slate-200 align-top dark:border-slate-800">
-                  <th scope="row" className="py-2 pr-3 text-left font-normal">
+                  <th scope="row" className="min-w-[12rem] py-2 pr-3 text-left font-normal">
                     <Link href={`/concerns/${c.id}`} className={linkClass}>
                       {c.title}
                     </Link>
@@ -116,10 +118,10 @@ export function ConcernsSection({
                   <td className="py-2 pr-3">
                     <SeverityBadge severity={c.severity} />
                   </td>
-                  <td className="py-2 pr-3">{concernStatusLabel[c.status]}</td>
+                  <td className="hidden py-2 pr-3 sm:table-cell">{concernStatusLabel[c.status]}</td>
                   <td className="py-2 pr-3">{c.openedOn ? vagueDay(c.openedOn, c.openedOnPrecision) : "Unknown"}</td>
-                  <td className="py-2 pr-3">{c.owner ?? <span className={mutedClass}>No owner</span>}</td>
-                  <td className="py-2 pr-3">
+                  <td className="hidden py-2 pr-3 sm:table-cell">{c.owner ?? <span className={mutedClass}>No owner</span>}</td>
+                  <td className="hidden py-2 pr-3 sm:table-cell">
                     {c.nextReviewOn ? vagueDay(c.nextReviewOn, "DAY") : <span className={mutedClass}>Not set</span>}
                     {c.overdue ? (
                       <>

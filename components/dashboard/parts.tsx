@@ -1,4 +1,5 @@
 // Small pieces shared by the dashboard's sections.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatVagueDate } from "@/lib/format/dates";
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
@@ -16,19 +17,31 @@ export function instant(iso: string): string {
   return `${formatVagueDate(new Date(iso), "DAY")}, ${iso.slice(11, 16)} UTC`;
 }
 
-/** A headline figure: a number and what it counts. */
-export function Stat({ value, label, tone = "neutral" }: { value: number; label: ReactNode; tone?: "neutral" | "alert" }) {
+/** A headline figure: a number and what it counts, a link to the list it counts (`href`). */
+export function Stat({
+  value,
+  label,
+  href,
+  tone = "neutral",
+}: {
+  value: number;
+  label: ReactNode;
+  href: string;
+  tone?: "neutral" | "alert";
+}) {
   return (
-    <div
-      className={`rounded border px-3 py-2 ${
+    <Link
+      href={href}
+      data-stat=""
+      className={`block rounded border px-3 py-2 hover:border-blue-500 hover:bg-blue-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-900 ${
         tone === "alert" && value > 0
           ? "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
           : "border-slate-200 dark:border-slate-800"
       }`}
     >
-      <div className="text-2xl font-semibold tabular-nums">{value.toLocaleString("en")}</div>
-      <div className="text-sm">{label}</div>
-    </div>
+      <span className="block text-2xl font-semibold tabular-nums">{value.toLocaleString("en")}</span>
+      <span className="block text-sm underline decoration-slate-400 underline-offset-2">{label}</span>
+    </Link>
   );
 }
 

@@ -358,6 +358,31 @@ describe.each(CASES)("$who, filter “$query”", ({ who, query }) => {
     expect(cells).toEqual(countBy(expected, (k) => `${k.severity}/${k.status}`));
   });
 
+  // Each count tile links to the concerns list with the same filters: the list must show the tile's count.
+  // The link carries country and severity (the filters the concerns list shares); other filters are not checked here.
+  it.runIf(query.split("&").every((p) => p === "" || p.startsWith("country=") || p.startsWith("severity=")))(
+    "each concern tile's count equals the total of the list its link opens",
+    async () => {
+      const { concernsListHref } = await import("@/lib/dashboard/links");
+      const { parseListParams } = await import("@/lib/lists/params");
+      const { listConcerns } = await import("@/lib/records/concern/list");
+      const counts = await data.getUnresolvedConcernCounts(viewer(), f());
+      const tiles: [string[] | undefined, number][] = [
+        [undefined, counts.total],
+        [["OPEN"], counts.byStatus.OPEN ?? 0],
+        [["MONITORING"], counts.byStatus.MONITORING ?? 0],
+      ];
+      for (const [statuses, n] of tiles) {
+        const href = concernsListHref(f(), statuses);
+        expect(href.startsWith("/concerns?")).toBe(true);
+        const raw = Object.fromEntries(new URL(href, "http://localhost").searchParams);
+        const { params } = parseListParams("concerns", raw);
+        const page = await listConcerns(viewer(), params);
+        expect(page.total, href).toEqual({ value: n, exact: true });
+      }
+    },
+  );
+
   it("longest unresolved (opened first, unknown last) and overdue for review", async () => {
     const matching = entries(CONCERNS).filter(([, k]) => unresolved(k) && concernMatches(who, k, f()));
     const oldest = await data.getOldestUnresolvedConcerns(viewer(), f());
