@@ -1,6 +1,8 @@
 // A list's table: column headers that sort (links, so the sort is part of
 // the URL), with aria-sort on the sorted column; the first column heads its
-// row.
+// row. Secondary columns (hideBelow) are not shown below a breakpoint, so a
+// list fits a phone without scrolling sideways (issue 14); what they show is
+// on the record's page, which the first column links to.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SortDir } from "@/lib/lists/params";
@@ -12,7 +14,20 @@ export type Column<Row> = {
   sort?: string;
   align?: "left" | "right";
   cell: (row: Row) => ReactNode;
+  /** Not shown below this breakpoint (Tailwind's sm 640 px, md 768 px, lg 1024 px): a secondary column. */
+  hideBelow?: "sm" | "md" | "lg";
 };
+
+// Whole class names, so that Tailwind finds them in the source.
+const HIDE_BELOW: Record<NonNullable<Column<unknown>["hideBelow"]>, string> = {
+  sm: "hidden sm:table-cell",
+  md: "hidden md:table-cell",
+  lg: "hidden lg:table-cell",
+};
+
+function visibility(c: Column<never>): string {
+  return c.hideBelow ? HIDE_BELOW[c.hideBelow] : "";
+}
 
 export function ListTable<Row extends { id: number | string }>({
   caption,
@@ -44,7 +59,7 @@ export function ListTable<Row extends { id: number | string }>({
                   key={c.key}
                   scope="col"
                   aria-sort={ariaSort}
-                  className={`py-2 pr-3 align-bottom ${c.align === "right" ? "text-right" : ""}`}
+                  className={`py-2 pr-3 align-bottom ${c.align === "right" ? "text-right" : ""} ${visibility(c)}`}
                 >
                   {c.sort ? (
                     <Link href={sortHref(c.sort)} className="inline-flex items-center gap-1 underline-offset-2 hover:underline">
@@ -69,11 +84,11 @@ export function ListTable<Row extends { id: number | string }>({
             <tr key={row.id} className="border-b border-slate-200 align-top dark:border-slate-800">
               {columns.map((c, i) =>
                 i === 0 ? (
-                  <th key={c.key} scope="row" className="py-2 pr-3 text-left font-normal">
+                  <th key={c.key} scope="row" className={`py-2 pr-3 text-left font-normal [overflow-wrap:anywhere] ${visibility(c)}`}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key} className={`py-2 pr-3 ${c.align === "right" ? "text-right tabular-nums" : ""}`}>
+                  <td key={c.key} className={`py-2 pr-3 [overflow-wrap:anywhere] ${c.align === "right" ? "text-right tabular-nums" : ""} ${visibility(c)}`}>
                     {c.cell(row)}
                   </td>
                 ),

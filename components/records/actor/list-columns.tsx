@@ -23,6 +23,6 @@ export const actorListColumns: Column<ActorListRow>[] = [
     ),
   },
   { key: "kind", header: "Kind", sort: "kind", cell: (a) => actorKindLabel[a.kind] },
-  { key: "country", header: "Country", cell: (a) => a.country ?? "Unknown" },
-  { key: "verified", header: "Verification", cell: (a) => <VerifiedBadge verified={a.verified} /> },
+  { key: "country", hideBelow: "sm", header: "Country", cell: (a) => a.country ?? "Unknown" },
+  { key: "verified", hideBelow: "md", header: "Verification", cell: (a) => <VerifiedBadge verified={a.verified} /> },
 ];

@@ -24,6 +24,7 @@ export const concernListColumns: Column<ConcernListRow>[] = [
   },
   {
     key: "severity",
+    hideBelow: "sm",
     header: "Severity",
     sort: "severity",
     cell: (c) => (
@@ -31,10 +32,11 @@ export const concernListColumns: Column<ConcernListRow>[] = [
     ),
   },
   { key: "status", header: "Status", sort: "status", cell: (c) => concernStatusLabel[c.status] },
-  { key: "countries", header: "Countries", cell: (c) => c.countryNames.join(", ") || "—" },
-  { key: "opened", header: "Opened", sort: "opened", cell: (c) => formatVagueDate(c.openedOn, c.openedOnPrecision) },
+  { key: "countries", hideBelow: "md", header: "Countries", cell: (c) => c.countryNames.join(", ") || "—" },
+  { key: "opened", hideBelow: "md", header: "Opened", sort: "opened", cell: (c) => formatVagueDate(c.openedOn, c.openedOnPrecision) },
   {
     key: "review",
+    hideBelow: "lg",
     header: "Next review",
     sort: "review",
     cell: (c) =>
@@ -51,7 +53,7 @@ export const concernListColumns: Column<ConcernListRow>[] = [
         "Not set"
       ),
   },
-  { key: "owner", header: "Owner", cell: (c) => c.owner ?? "No owner" },
-  { key: "requests", header: "Requests", align: "right", cell: (c) => c.requests },
-  { key: "verified", header: "Verification", cell: (c) => <VerifiedBadge verified={c.verified} /> },
+  { key: "owner", hideBelow: "lg", header: "Owner", cell: (c) => c.owner ?? "No owner" },
+  { key: "requests", hideBelow: "lg", header: "Requests", align: "right", cell: (c) => c.requests },
+  { key: "verified", hideBelow: "lg", header: "Verification", cell: (c) => <VerifiedBadge verified={c.verified} /> },
 ];

@@ -24,12 +24,13 @@ export const inspectionListColumns: Column<InspectionListRow>[] = [
   },
   {
     key: "inspecting",
+    hideBelow: "sm",
     header: "Inspecting",
     cell: (i) => [i.inspectingCountry, i.inspectingParty].filter(Boolean).join("; ") || "Unknown",
   },
   { key: "status", header: "Status", sort: "status", cell: (i) => inspectionStatusLabel[i.status] },
-  { key: "asserted", header: "Asserted", sort: "asserted", cell: (i) => dateOrDash(i.assertedOn, i.assertedOnPrecision) },
-  { key: "scheduled", header: "Scheduled", sort: "scheduled", cell: (i) => dateOrDash(i.scheduledOn, i.scheduledOnPrecision) },
-  { key: "conducted", header: "Conducted", cell: (i) => dateOrDash(i.conductedOn, i.conductedOnPrecision) },
-  { key: "verified", header: "Verification", cell: (i) => <VerifiedBadge verified={i.verified} /> },
+  { key: "asserted", hideBelow: "md", header: "Asserted", sort: "asserted", cell: (i) => dateOrDash(i.assertedOn, i.assertedOnPrecision) },
+  { key: "scheduled", hideBelow: "md", header: "Scheduled", sort: "scheduled", cell: (i) => dateOrDash(i.scheduledOn, i.scheduledOnPrecision) },
+  { key: "conducted", hideBelow: "lg", header: "Conducted", cell: (i) => dateOrDash(i.conductedOn, i.conductedOnPrecision) },
+  { key: "verified", hideBelow: "lg", header: "Verification", cell: (i) => <VerifiedBadge verified={i.verified} /> },
 ];

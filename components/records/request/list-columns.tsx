@@ -26,10 +26,11 @@ export const requestListColumns: Column<RequestListRow>[] = [
   { key: "date", header: "Date", sort: "date", cell: (r) => formatVagueDate(r.occurredOn, r.occurredOnPrecision) },
   {
     key: "countries",
+    hideBelow: "sm",
     header: "From → to",
     cell: (r) => <CountryPair from={r.requestingCountry} to={r.targetCountry} />,
   },
-  { key: "ask", header: "Ask", sort: "ask", cell: (r) => requestAskLabel[r.ask] },
-  { key: "response", header: "Response", sort: "response", cell: (r) => labelOrUnknown(requestResponseLabel, r.response) },
-  { key: "verified", header: "Verification", cell: (r) => <VerifiedBadge verified={r.verified} /> },
+  { key: "ask", hideBelow: "md", header: "Ask", sort: "ask", cell: (r) => requestAskLabel[r.ask] },
+  { key: "response", hideBelow: "md", header: "Response", sort: "response", cell: (r) => labelOrUnknown(requestResponseLabel, r.response) },
+  { key: "verified", hideBelow: "lg", header: "Verification", cell: (r) => <VerifiedBadge verified={r.verified} /> },
 ];

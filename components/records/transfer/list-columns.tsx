@@ -22,6 +22,7 @@ export const transferListColumns: Column<TransferListRow>[] = [
   },
   {
     key: "weapon",
+    hideBelow: "sm",
     header: "Weapon system",
     cell: (t) =>
       t.weaponSystemId !== null ? (
@@ -38,9 +39,9 @@ export const transferListColumns: Column<TransferListRow>[] = [
       ),
   },
   { key: "status", header: "Status", sort: "status", cell: (t) => transferStatusLabel[t.status] },
-  { key: "ordered", header: "Ordered", align: "right", cell: (t) => formatUncertain(t.numberOrdered, t.numberOrderedUncertain) },
-  { key: "delivered", header: "Delivered", align: "right", cell: (t) => formatUncertain(t.numberDelivered, t.numberDeliveredUncertain) },
-  { key: "year", header: "Year of order", sort: "year", cell: (t) => formatUncertain(t.orderYear, t.orderYearUncertain) },
-  { key: "deliveries", header: "Deliveries", cell: (t) => formatYears(t.deliveryYears, t.deliveryYearsUncertain) },
-  { key: "verified", header: "Verification", cell: (t) => <VerifiedBadge verified={t.verified} /> },
+  { key: "ordered", hideBelow: "md", header: "Ordered", align: "right", cell: (t) => formatUncertain(t.numberOrdered, t.numberOrderedUncertain) },
+  { key: "delivered", hideBelow: "md", header: "Delivered", align: "right", cell: (t) => formatUncertain(t.numberDelivered, t.numberDeliveredUncertain) },
+  { key: "year", hideBelow: "md", header: "Year of order", sort: "year", cell: (t) => formatUncertain(t.orderYear, t.orderYearUncertain) },
+  { key: "deliveries", hideBelow: "lg", header: "Deliveries", cell: (t) => formatYears(t.deliveryYears, t.deliveryYearsUncertain) },
+  { key: "verified", hideBelow: "lg", header: "Verification", cell: (t) => <VerifiedBadge verified={t.verified} /> },
 ];

@@ -21,7 +21,7 @@ export const weaponSystemListColumns: Column<WeaponSystemListRow>[] = [
     ),
   },
   { key: "category", header: "Category", sort: "category", cell: (w) => weaponCategoryLabel[w.category] },
-  { key: "origin", header: "Origin", cell: (w) => w.originCountry ?? "Unknown" },
-  { key: "transfers", header: "Transfers", align: "right", cell: (w) => w.transfers },
-  { key: "verified", header: "Verification", cell: (w) => <VerifiedBadge verified={w.verified} /> },
+  { key: "origin", hideBelow: "sm", header: "Origin", cell: (w) => w.originCountry ?? "Unknown" },
+  { key: "transfers", hideBelow: "sm", header: "Transfers", align: "right", cell: (w) => w.transfers },
+  { key: "verified", hideBelow: "md", header: "Verification", cell: (w) => <VerifiedBadge verified={w.verified} /> },
 ];
