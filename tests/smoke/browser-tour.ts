@@ -127,6 +127,37 @@ async function concernPageCheck(page: Page) {
   if (viewport) await page.setViewportSize(viewport);
 }
 
+// Issue 14, defects 4 and 9 (dashboard): on a phone (390x844) a figure is on the first screen (the
+// filters are a compact bar), every count tile is a link, the two request charts have a legend, and
+// "Longest unresolved" keeps its titles on a line or two (not one word per line).
+async function dashboardPhoneCheck(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/`);
+  await page.getByRole("heading", { name: "Unresolved concerns" }).waitFor();
+  const tops = await page.locator("[data-stat], figure").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  const firstTop = Math.min(...tops);
+  check("dashboard (390x844): a figure (tile or chart) is on the first screen", tops.length > 0 && firstTop < 844, `first figure's top ${Math.round(firstTop)} px`);
+  const tiles = await page.locator("[data-stat]").evaluateAll((els) => els.map((e) => (e.tagName === "A" && e.getAttribute("href") ? 1 : 0)));
+  check("dashboard: every count tile is a link", tiles.length >= 4 && tiles.every((t) => t === 1), `${tiles.length} tiles`);
+  for (const id of ["requests-over-time", "responses-by-country"]) {
+    const legends = await page.locator(`figure[aria-labelledby="${id}-title"] [data-legend] li`).count();
+    check(`dashboard: chart ${id} has a legend`, legends > 0, `${legends} legend entries`);
+  }
+  const lines = await page.locator('section[aria-labelledby="oldest-title"] tbody th a').evaluateAll((els) =>
+    els.map((e) => {
+      const lineHeight = parseFloat(getComputedStyle(e).lineHeight) || 20;
+      return Math.round(e.getBoundingClientRect().height / lineHeight);
+    }),
+  );
+  check("dashboard (390 px): longest unresolved titles take at most 3 lines", lines.length > 0 && Math.max(...lines) <= 3, `lines ${lines.join(",")}`);
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  check("dashboard (390 px): no sideways scroll", scroll <= 390, `scrollWidth ${scroll}`);
+  await page.screenshot({ path: path.join(outDir, "dashboard-phone.png"), fullPage: false });
+  await page.screenshot({ path: path.join(outDir, "dashboard-phone-full.png"), fullPage: true });
+  await page.close();
+}
+
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({
@@ -150,7 +181,10 @@ async function main() {
       await page.getByRole("heading", { name: "Unresolved concerns" }).waitFor({ timeout: 20_000 });
       check(`${role}: signed in through the form`, true);
       await shot(page, `${role}-home`);
-      if (role === "viewer") await pageWeight(context);
+      if (role === "viewer") {
+        await pageWeight(context);
+        await dashboardPhoneCheck(context);
+      }
       if (role === "editor") {
         await printCheck(context);
         await logShortcutCheck(page);
