@@ -29,12 +29,34 @@ describe("the dashboard's unresolved concerns, in words", () => {
         oldest: list,
         overdue: list,
         filtered: false,
-        concernsHref: "/concerns",
+        hrefs: { unresolved: "/concerns?status=OPEN%2CMONITORING", open: "/concerns?status=OPEN", monitoring: "/concerns?status=MONITORING" },
       }),
     );
     expect(html).toContain("The 2 most overdue of 23,752.");
     expect(html).toContain("of 23,752.");
     expect(html).not.toMatch(/\b23752\b/);
     expect(html).toContain("56,568");
+  });
+
+  it("every count tile is a link to the list it counts", () => {
+    const list: ConcernList = { total: 0, rows: [] };
+    const html = renderToStaticMarkup(
+      createElement(ConcernsSection, {
+        counts: { total: 3, bySeverity: { HIGH: 3 }, byStatus: { OPEN: 2, MONITORING: 1 }, cells: [] },
+        oldest: list,
+        overdue: list,
+        filtered: false,
+        hrefs: { unresolved: "/concerns?status=OPEN%2CMONITORING", open: "/concerns?status=OPEN", monitoring: "/concerns?status=MONITORING" },
+      }),
+    );
+    const tiles = [...html.matchAll(/<(\w+)[^>]*data-stat=""[^>]*>/g)];
+    expect(tiles).toHaveLength(4);
+    for (const [tag, name] of tiles.map((m) => [m[0], m[1]])) {
+      expect(name).toBe("a");
+      expect(tag).toMatch(/href="[^"]+"/);
+    }
+    expect(html).toContain('href="/concerns?status=OPEN"');
+    expect(html).toContain('href="/concerns?status=MONITORING"');
+    expect(html).toContain('href="#overdue-title"');
   });
 });
