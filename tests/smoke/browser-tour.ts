@@ -144,17 +144,17 @@ async function dashboardPhoneCheck(context: BrowserContext) {
     const legends = await page.locator(`figure[aria-labelledby="${id}-title"] [data-legend] li`).count();
     check(`dashboard: chart ${id} has a legend`, legends > 0, `${legends} legend entries`);
   }
-  // [lines, words] of each title: one word per line (the defect) is lines = words; at least two words a line on average.
+  // The lines and words of each title: one word per line (the defect) is lines = words; at least two words a line on average.
   const titles = await page.locator('section[aria-labelledby="oldest-title"] tbody th a').evaluateAll((els) =>
     els.map((e) => {
       const lineHeight = parseFloat(getComputedStyle(e).lineHeight) || 20;
-      return [Math.round(e.getBoundingClientRect().height / lineHeight), (e.textContent ?? "").trim().split(/\s+/).length];
+      return { lines: Math.round(e.getBoundingClientRect().height / lineHeight), words: (e.textContent ?? "").trim().split(/\s+/).length };
     }),
   );
   check(
     "dashboard (390 px): longest unresolved titles are not one word per line",
-    titles.length > 0 && titles.every(([lines, words]) => lines <= Math.max(1, Math.ceil(words / 2))),
-    `lines/words ${titles.map(([l, w]) => `${l}/${w}`).join(", ")}`,
+    titles.length > 0 && titles.every(({ lines, words }) => lines <= Math.max(1, Math.ceil(words / 2))),
+    `lines/words ${titles.map(({ lines, words }) => `${lines}/${words}`).join(", ")}`,
   );
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   check("dashboard (390 px): no sideways scroll", scroll <= 390, `scrollWidth ${scroll}`);
