@@ -2,7 +2,9 @@
 // the URL), with aria-sort on the sorted column; the first column heads its
 // row. Secondary columns (hideBelow) are not shown below a breakpoint, so a
 // list fits a phone without scrolling sideways (issue 14); what they show is
-// on the record's page, which the first column links to.
+// on the record's page, which the first column links to. Only the first
+// column breaks a word that does not fit (a long title or address); the others
+// keep their words whole, and the table gives them the width for it.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SortDir } from "@/lib/lists/params";
@@ -88,7 +90,7 @@ export function ListTable<Row extends { id: number | string }>({
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key} className={`py-2 pr-3 [overflow-wrap:anywhere] ${c.align === "right" ? "text-right tabular-nums" : ""} ${visibility(c)}`}>
+                  <td key={c.key} className={`py-2 pr-3 ${c.align === "right" ? "text-right tabular-nums" : ""} ${visibility(c)}`}>
                     {c.cell(row)}
                   </td>
                 ),
