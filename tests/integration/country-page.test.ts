@@ -302,10 +302,10 @@ describe("requests concerning a country", () => {
         transferLinks: { create: [{ transferId: ids.transfer }] },
       },
     });
-    const lists = await import("@/lib/records/request/list");
+    const { listRecords } = await import("@/lib/records/lists");
     const { parseListParams } = await import("@/lib/lists/params");
     const listed = async (viewer: Viewer, code: string) =>
-      (await lists.listRequests(viewer, parseListParams("requests", new URLSearchParams({ concerning: code })).params)).rows.map((r) => r.id);
+      (await listRecords("requests", viewer, parseListParams("requests", new URLSearchParams({ concerning: code })).params)).rows.map((r) => r.id);
     try {
       for (const who of ["viewer", "analyst", "author", "editor"] as const) {
         const sees = who === "author" || who === "editor";

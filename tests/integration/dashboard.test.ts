@@ -365,7 +365,7 @@ describe.each(CASES)("$who, filter “$query”", ({ who, query }) => {
     async () => {
       const { concernsListHref } = await import("@/lib/dashboard/links");
       const { parseListParams } = await import("@/lib/lists/params");
-      const { listConcerns } = await import("@/lib/records/concern/list");
+      const { listRecords } = await import("@/lib/records/lists");
       const counts = await data.getUnresolvedConcernCounts(viewer(), f());
       const tiles: [string[] | undefined, number][] = [
         [undefined, counts.total],
@@ -377,7 +377,7 @@ describe.each(CASES)("$who, filter “$query”", ({ who, query }) => {
         expect(href.startsWith("/concerns?")).toBe(true);
         const raw = Object.fromEntries(new URL(href, "http://localhost").searchParams);
         const { params } = parseListParams("concerns", raw);
-        const page = await listConcerns(viewer(), params);
+        const page = await listRecords("concerns", viewer(), params);
         expect(page.total, href).toEqual({ value: n, exact: true });
       }
     },

@@ -51,12 +51,11 @@ describe("the seeded Igla-S inspection and transfer", () => {
   });
 
   it("have it in their lists", async () => {
-    const { listInspections } = await import("@/lib/records/inspection/list");
-    const { listTransfers } = await import("@/lib/records/transfer/list");
-    const inspections = await listInspections(viewer, parseListParams("inspections", {}).params);
+    const { listRecords } = await import("@/lib/records/lists");
+    const inspections = await listRecords("inspections", viewer, parseListParams("inspections", {}).params);
     const row = inspections.rows.find((r) => r.id === ids.inspection)!;
     expect(displayName("inspection", listRowParts.inspection(row))).toBe(INSPECTION);
-    const transfers = await listTransfers(viewer, parseListParams("transfers", {}).params);
+    const transfers = await listRecords("transfers", viewer, parseListParams("transfers", {}).params);
     const t = transfers.rows.find((r) => r.id === ids.transfer)!;
     expect(displayName("transfer", listRowParts.transfer(t))).toBe(TRANSFER);
   });
@@ -111,8 +110,8 @@ describe("a transfer whose weapon system the reader may not see", () => {
     const expected = "Russia to Venezuela: weapon system not shown";
     expect((await lookup(viewer, "transfer", "", [transfer.id]))[0]!.label).toBe(expected);
     expect(displayName("transfer", (await getTransfer(viewer, transfer.id))!)).toBe(expected);
-    const { listTransfers } = await import("@/lib/records/transfer/list");
-    const row = (await listTransfers(viewer, parseListParams("transfers", { sort: "added" }).params)).rows.find((r) => r.id === transfer.id)!;
+    const { listRecords } = await import("@/lib/records/lists");
+    const row = (await listRecords("transfers", viewer, parseListParams("transfers", { sort: "added" }).params)).rows.find((r) => r.id === transfer.id)!;
     expect(displayName("transfer", listRowParts.transfer(row))).toBe(expected);
     // The row says a weapon system is named, without its id or name.
     expect(row).toMatchObject({ weaponSystemHidden: true, weaponSystemId: null, weaponSystem: null });

@@ -13,6 +13,7 @@ const ctx = withMigratedDatabase("lists_scale");
 const ROWS = 100_000;
 
 let requests: typeof import("@/lib/records/request/list");
+let listRecords: typeof import("@/lib/records/lists").listRecords;
 let viewer: { id: number; role: "VIEWER" };
 let editor: { id: number; role: "EDITOR" };
 
@@ -49,6 +50,7 @@ beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
   requests = await import("@/lib/records/request/list");
+  ({ listRecords } = await import("@/lib/records/lists"));
   viewer = { id: (await makeUser(ctx.db, "VIEWER")).id, role: "VIEWER" };
   editor = { id: (await makeUser(ctx.db, "EDITOR")).id, role: "EDITOR" };
   // 100,000 requests in one statement: every country on both sides, dates
@@ -137,7 +139,7 @@ describe(`the request list over ${ROWS.toLocaleString("en")} requests`, () => {
        ORDER BY ${Prisma.raw(`${q.sort.expr} ${d} NULLS LAST, ${q.alias}.id ${d}`)}
        LIMIT 50 OFFSET ${(q.page - 1) * 50}`);
     expect(expected.length).toBeGreaterThan(0);
-    const page = await requests.listRequests(viewer, params);
+    const page = await listRecords("requests", viewer, params);
     expect(page.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
   });
 
@@ -178,9 +180,9 @@ describe(`the request list over ${ROWS.toLocaleString("en")} requests`, () => {
       const newestFirst = (list: number[]) => [...list].sort((a, b) => b - a).slice(0, 50);
       const params = parseListParams("requests", new URLSearchParams("q=probeword")).params;
 
-      const seen = await requests.listRequests(viewer, params);
+      const seen = await listRecords("requests", viewer, params);
       expect(seen.rows.map((r) => r.id)).toEqual(newestFirst([...ids(1, 60), ...ids(121, 180)]));
-      const all = await requests.listRequests(editor, params);
+      const all = await listRecords("requests", editor, params);
       expect(all.rows.map((r) => r.id)).toEqual(newestFirst([...ids(1, 100), ...ids(121, 200)]));
     } finally {
       await ctx.db.diplomaticRequest.deleteMany({ where: { id: { in: made.map((r) => r.id) } } });
@@ -194,7 +196,7 @@ describe(`the request list over ${ROWS.toLocaleString("en")} requests`, () => {
   });
 
   it("returns the page, and says 'about N' from the planner's estimate instead of counting", async () => {
-    const all = await requests.listRequests(viewer, parseListParams("requests", new URLSearchParams()).params);
+    const all = await listRecords("requests", viewer, parseListParams("requests", new URLSearchParams()).params);
     expect(all.rows).toHaveLength(50);
     expect(all.hasNext).toBe(true);
     expect(all.total.exact).toBe(false);
@@ -205,7 +207,7 @@ describe(`the request list over ${ROWS.toLocaleString("en")} requests`, () => {
     const dates = all.rows.map((r) => r.occurredOn!.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
-    const few = await requests.listRequests(viewer, parseListParams("requests", new URLSearchParams("country=RU&response=REBUFFED")).params);
+    const few = await listRecords("requests", viewer, parseListParams("requests", new URLSearchParams("country=RU&response=REBUFFED")).params);
     expect(few.total.exact).toBe(true);
     const [exact] = await ctx.db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM "DiplomaticRequest" r JOIN "Country" c ON c.alpha2 = 'RU'
@@ -213,7 +215,7 @@ describe(`the request list over ${ROWS.toLocaleString("en")} requests`, () => {
          AND (r."requestingCountryId" = c.id OR r."targetCountryId" = c.id)`;
     expect(few.total.value).toBe(exact!.n);
 
-    const rare = await requests.listRequests(viewer, parseListParams("requests", new URLSearchParams("q=quasarw")).params);
+    const rare = await listRecords("requests", viewer, parseListParams("requests", new URLSearchParams("q=quasarw")).params);
     expect(rare.total).toEqual({ value: 20, exact: true });
     expect(rare.rows.every((r) => r.title.endsWith("quasarword"))).toBe(true);
   });
@@ -221,7 +223,7 @@ describe(`the request list over ${ROWS.toLocaleString("en")} requests`, () => {
   it("a later page still comes from an index, and a far one is the right page", async () => {
     expect(seqScans(await planOf("page=20"))).toEqual([]);
     // Page 400 (offset 19,950): the plan is the planner's call; the rows must be right.
-    const page = await requests.listRequests(viewer, parseListParams("requests", new URLSearchParams("page=400")).params);
+    const page = await listRecords("requests", viewer, parseListParams("requests", new URLSearchParams("page=400")).params);
     const expected = await ctx.db.$queryRaw<{ id: number }[]>`
       SELECT id FROM "DiplomaticRequest" WHERE "deletedAt" IS NULL AND (visibility = 'INTERNAL' OR "createdById" = ${viewer.id})
        ORDER BY "occurredOn" DESC NULLS LAST, id DESC LIMIT 50 OFFSET 19950`;

@@ -9,13 +9,7 @@ import { makeUser } from "@/tests/helpers/session";
 
 const ctx = withMigratedDatabase("lists");
 
-let requests: typeof import("@/lib/records/request/list");
-let concerns: typeof import("@/lib/records/concern/list");
-let transfers: typeof import("@/lib/records/transfer/list");
-let inspections: typeof import("@/lib/records/inspection/list");
-let sources: typeof import("@/lib/records/source/list");
-let actors: typeof import("@/lib/records/actor/list");
-let weaponSystems: typeof import("@/lib/records/weapon-system/list");
+let listRecords: typeof import("@/lib/records/lists").listRecords;
 let countries: typeof import("@/lib/db/lists/countries");
 
 type Viewer = { id: number; role: "VIEWER" | "ANALYST" | "EDITOR" | "ADMIN" };
@@ -29,18 +23,12 @@ function params<T extends ListType>(type: T, query = ""): ListParams<T> {
   return parsed.params;
 }
 
-const requestIds = async (viewer: Viewer, query = "") => (await requests.listRequests(viewer, params("requests", query))).rows.map((r) => r.id);
+const requestIds = async (viewer: Viewer, query = "") => (await listRecords("requests", viewer, params("requests", query))).rows.map((r) => r.id);
 
 beforeAll(async () => {
   await seed(ctx.db);
   vi.stubEnv("DATABASE_URL", ctx.url);
-  requests = await import("@/lib/records/request/list");
-  concerns = await import("@/lib/records/concern/list");
-  transfers = await import("@/lib/records/transfer/list");
-  inspections = await import("@/lib/records/inspection/list");
-  sources = await import("@/lib/records/source/list");
-  actors = await import("@/lib/records/actor/list");
-  weaponSystems = await import("@/lib/records/weapon-system/list");
+  ({ listRecords } = await import("@/lib/records/lists"));
   countries = await import("@/lib/db/lists/countries");
   for (const role of ["VIEWER", "ANALYST", "EDITOR", "ADMIN"] as const) {
     as[role] = { id: (await makeUser(ctx.db, role)).id, role };
@@ -129,9 +117,9 @@ describe("search", () => {
 
   it("finds Igla-S as a transfer, a weapon system and a concern, also by the start of the word", async () => {
     for (const q of ["Igla", "igla-s", "igl"]) {
-      expect((await transfers.listTransfers(as.VIEWER, params("transfers", `q=${q}`))).rows.map((r) => r.id)).toEqual([ids.transfer]);
-      expect((await weaponSystems.listWeaponSystems(as.VIEWER, params("weaponSystems", `q=${q}`))).rows.map((r) => r.id)).toEqual([ids.weapon]);
-      expect((await concerns.listConcerns(as.VIEWER, params("concerns", `q=${q}`))).rows.map((r) => r.id)).toEqual([ids.concern]);
+      expect((await listRecords("transfers", as.VIEWER, params("transfers", `q=${q}`))).rows.map((r) => r.id)).toEqual([ids.transfer]);
+      expect((await listRecords("weaponSystems", as.VIEWER, params("weaponSystems", `q=${q}`))).rows.map((r) => r.id)).toEqual([ids.weapon]);
+      expect((await listRecords("concerns", as.VIEWER, params("concerns", `q=${q}`))).rows.map((r) => r.id)).toEqual([ids.concern]);
     }
     // Both demo requests mention the Igla-S; the deleted one does too but stays hidden.
     expect((await requestIds(as.VIEWER, "q=igla")).sort()).toEqual([ids.r2005, ids.r2009].sort());
@@ -139,9 +127,9 @@ describe("search", () => {
 
   it("matches a concern through its requests' quotes, and its own quotes", async () => {
     // "policy" is in Antonov's quote on the 2005 request, not in the concern's own text, quotes or citations.
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "q=policy"))).rows.map((r) => r.id)).toEqual([ids.concern]);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "q=policy"))).rows.map((r) => r.id)).toEqual([ids.concern]);
     // Kulikov's quote is the concern's own.
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "q=cars"))).rows.map((r) => r.id)).toEqual([ids.concern]);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "q=cars"))).rows.map((r) => r.id)).toEqual([ids.concern]);
   });
 
   it("combines words, alternatives and exclusions as web search does", async () => {
@@ -149,22 +137,22 @@ describe("search", () => {
     expect((await requestIds(as.VIEWER, "q=umbrage+or+clinton")).sort()).toEqual([ids.r2005, ids.r2009].sort());
     // Each record, quote and citation is matched on its own: an exclusion
     // applies to each, as on the weapon system's single text.
-    expect((await weaponSystems.listWeaponSystems(as.VIEWER, params("weaponSystems", "q=igla+-farc"))).rows).toHaveLength(1);
-    expect((await weaponSystems.listWeaponSystems(as.VIEWER, params("weaponSystems", "q=igla+-manpads"))).rows).toHaveLength(0);
+    expect((await listRecords("weaponSystems", as.VIEWER, params("weaponSystems", "q=igla+-farc"))).rows).toHaveLength(1);
+    expect((await listRecords("weaponSystems", as.VIEWER, params("weaponSystems", "q=igla+-manpads"))).rows).toHaveLength(0);
   });
 
   it("searches sources, actors, inspections and countries", async () => {
     // The cable by its author; the article, whose excerpt is its whole text, names him too.
-    const srcs = await sources.listSources(as.VIEWER, params("sources", "q=Russell"));
+    const srcs = await listRecords("sources", as.VIEWER, params("sources", "q=Russell"));
     expect(srcs.rows.map((s) => s.title).sort()).toEqual([
       "[2005 cable by Daniel Russell, U.S. diplomat stationed in Moscow]",
       "[News article on released U.S. diplomatic cables about Russian arms sales to Venezuela]",
     ]);
-    expect((await sources.listSources(as.VIEWER, params("sources", "q=field+report"))).rows).toHaveLength(0);
-    expect((await sources.listSources(as.AUTHOR, params("sources", "q=field+report"))).rows).toHaveLength(1);
-    const people = await actors.listActors(as.VIEWER, params("actors", "q=disarmament"));
+    expect((await listRecords("sources", as.VIEWER, params("sources", "q=field+report"))).rows).toHaveLength(0);
+    expect((await listRecords("sources", as.AUTHOR, params("sources", "q=field+report"))).rows).toHaveLength(1);
+    const people = await listRecords("actors", as.VIEWER, params("actors", "q=disarmament"));
     expect(people.rows.map((a) => a.name)).toEqual(["Anatoliy Antonov"]);
-    const insp = await inspections.listInspections(as.VIEWER, params("inspections", "q=surprise"));
+    const insp = await listRecords("inspections", as.VIEWER, params("inspections", "q=surprise"));
     expect(insp.rows.map((i) => i.id)).toEqual([ids.inspection]);
     const byName = await countries.listCountryPage(as.VIEWER, params("countries", "q=venez"));
     expect(byName.rows.map((c) => c.alpha2)).toEqual(["VE"]);
@@ -175,7 +163,7 @@ describe("search", () => {
   it("takes any text without an error, and never as SQL", async () => {
     for (const q of [`'; DROP TABLE "Country"; --`, "igla:*", "a & b | !c", "(((", `"unclosed`, "-", "or", "ünïcödé"]) {
       const parsed = parseListParams("requests", new URLSearchParams({ q }));
-      await expect(requests.listRequests(as.VIEWER, parsed.params)).resolves.toBeDefined();
+      await expect(listRecords("requests", as.VIEWER, parsed.params)).resolves.toBeDefined();
     }
     expect(await ctx.db.country.count()).toBeGreaterThan(200);
   });
@@ -190,37 +178,37 @@ describe("filters", () => {
   });
 
   it("country filters every list on its own country columns", async () => {
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "country=CO"))).rows).toHaveLength(1);
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "country=FR"))).rows).toHaveLength(0);
-    expect((await transfers.listTransfers(as.VIEWER, params("transfers", "country=VE"))).rows).toHaveLength(1);
-    expect((await transfers.listTransfers(as.VIEWER, params("transfers", "country=US"))).rows).toHaveLength(0);
-    expect((await inspections.listInspections(as.VIEWER, params("inspections", "country=RU"))).rows).toHaveLength(1);
-    expect((await inspections.listInspections(as.VIEWER, params("inspections", "country=VE"))).rows).toHaveLength(1);
-    expect((await actors.listActors(as.VIEWER, params("actors", "country=RU"))).rows.map((a) => a.name).sort()).toEqual(["Anatoliy Antonov", "Anatoliy Kulikov"]);
-    expect((await weaponSystems.listWeaponSystems(as.VIEWER, params("weaponSystems", "country=RU"))).rows).toHaveLength(1);
-    expect((await weaponSystems.listWeaponSystems(as.VIEWER, params("weaponSystems", "country=US"))).rows).toHaveLength(0);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "country=CO"))).rows).toHaveLength(1);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "country=FR"))).rows).toHaveLength(0);
+    expect((await listRecords("transfers", as.VIEWER, params("transfers", "country=VE"))).rows).toHaveLength(1);
+    expect((await listRecords("transfers", as.VIEWER, params("transfers", "country=US"))).rows).toHaveLength(0);
+    expect((await listRecords("inspections", as.VIEWER, params("inspections", "country=RU"))).rows).toHaveLength(1);
+    expect((await listRecords("inspections", as.VIEWER, params("inspections", "country=VE"))).rows).toHaveLength(1);
+    expect((await listRecords("actors", as.VIEWER, params("actors", "country=RU"))).rows.map((a) => a.name).sort()).toEqual(["Anatoliy Antonov", "Anatoliy Kulikov"]);
+    expect((await listRecords("weaponSystems", as.VIEWER, params("weaponSystems", "country=RU"))).rows).toHaveLength(1);
+    expect((await listRecords("weaponSystems", as.VIEWER, params("weaponSystems", "country=US"))).rows).toHaveLength(0);
   });
 
   it("response, status, severity, category and kind", async () => {
     expect((await requestIds(as.VIEWER, "response=REBUFFED")).sort()).toEqual([ids.r2005, ids.r2009].sort());
     expect(await requestIds(as.VIEWER, "response=ACCEPTED")).toEqual([]);
     expect((await requestIds(as.VIEWER, "response=ACCEPTED&response=REBUFFED")).sort()).toEqual([ids.r2005, ids.r2009].sort());
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "status=OPEN&severity=HIGH&category=DIVERSION"))).rows).toHaveLength(1);
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "status=RESOLVED"))).rows).toHaveLength(0);
-    expect((await transfers.listTransfers(as.VIEWER, params("transfers", "status=DELIVERED"))).rows).toHaveLength(1);
-    expect((await transfers.listTransfers(as.VIEWER, params("transfers", "status=ORDERED"))).rows).toHaveLength(0);
-    expect((await inspections.listInspections(as.VIEWER, params("inspections", "status=RIGHT_ASSERTED"))).rows).toHaveLength(1);
-    expect((await inspections.listInspections(as.VIEWER, params("inspections", "status=CONDUCTED"))).rows).toHaveLength(0);
-    expect((await sources.listSources(as.VIEWER, params("sources", "kind=DIPLOMATIC_CABLE"))).rows).toHaveLength(2);
-    expect((await actors.listActors(as.VIEWER, params("actors", "kind=ARMED_GROUP"))).rows.map((a) => a.name)).toEqual(["FARC"]);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "status=OPEN&severity=HIGH&category=DIVERSION"))).rows).toHaveLength(1);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "status=RESOLVED"))).rows).toHaveLength(0);
+    expect((await listRecords("transfers", as.VIEWER, params("transfers", "status=DELIVERED"))).rows).toHaveLength(1);
+    expect((await listRecords("transfers", as.VIEWER, params("transfers", "status=ORDERED"))).rows).toHaveLength(0);
+    expect((await listRecords("inspections", as.VIEWER, params("inspections", "status=RIGHT_ASSERTED"))).rows).toHaveLength(1);
+    expect((await listRecords("inspections", as.VIEWER, params("inspections", "status=CONDUCTED"))).rows).toHaveLength(0);
+    expect((await listRecords("sources", as.VIEWER, params("sources", "kind=DIPLOMATIC_CABLE"))).rows).toHaveLength(2);
+    expect((await listRecords("actors", as.VIEWER, params("actors", "kind=ARMED_GROUP"))).rows.map((a) => a.name)).toEqual(["FARC"]);
   });
 
   it("weapon category: transfers, weapon systems, and requests through their transfers", async () => {
     expect((await requestIds(as.VIEWER, "weapon=MANPADS")).sort()).toEqual([ids.r2005, ids.r2009].sort());
     expect(await requestIds(as.VIEWER, "weapon=SHIPS")).toEqual([]);
-    expect((await transfers.listTransfers(as.VIEWER, params("transfers", "weapon=MANPADS"))).rows).toHaveLength(1);
-    expect((await transfers.listTransfers(as.VIEWER, params("transfers", "weapon=AIRCRAFT"))).rows).toHaveLength(0);
-    expect((await weaponSystems.listWeaponSystems(as.VIEWER, params("weaponSystems", "weapon=MANPADS"))).rows).toHaveLength(1);
+    expect((await listRecords("transfers", as.VIEWER, params("transfers", "weapon=MANPADS"))).rows).toHaveLength(1);
+    expect((await listRecords("transfers", as.VIEWER, params("transfers", "weapon=AIRCRAFT"))).rows).toHaveLength(0);
+    expect((await listRecords("weaponSystems", as.VIEWER, params("weaponSystems", "weapon=MANPADS"))).rows).toHaveLength(1);
   });
 
   it("date range on a vague date: a year-precision date is within any part of its year", async () => {
@@ -229,11 +217,11 @@ describe("filters", () => {
     expect(await requestIds(as.VIEWER, "from=2005-06&to=2005-12-31")).toEqual([ids.r2005]);
     expect(await requestIds(as.VIEWER, "from=2006&to=2008")).toEqual([]);
     expect(await requestIds(as.VIEWER, "from=2004-01-01&to=2009-12-31&sort=date&dir=asc")).toEqual([ids.r2005, ids.r2009]);
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "from=2005&to=2005"))).rows).toHaveLength(1);
-    expect((await concerns.listConcerns(as.VIEWER, params("concerns", "from=2006"))).rows).toHaveLength(0);
-    expect((await sources.listSources(as.VIEWER, params("sources", "from=2009-01-01&to=2009-12-31"))).rows).toHaveLength(2);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "from=2005&to=2005"))).rows).toHaveLength(1);
+    expect((await listRecords("concerns", as.VIEWER, params("concerns", "from=2006"))).rows).toHaveLength(0);
+    expect((await listRecords("sources", as.VIEWER, params("sources", "from=2009-01-01&to=2009-12-31"))).rows).toHaveLength(2);
     // The order year of the demo transfer is unknown: it is in no range.
-    expect((await transfers.listTransfers(as.VIEWER, params("transfers", "from=1900"))).rows).toHaveLength(0);
+    expect((await listRecords("transfers", as.VIEWER, params("transfers", "from=1900"))).rows).toHaveLength(0);
   });
 
   it("concerning: requests between other countries linked to a transfer or a concern about the country", async () => {
@@ -301,7 +289,7 @@ describe("filters", () => {
   it("verification", async () => {
     expect(await requestIds(as.VIEWER, "verified=yes")).toEqual([ids.r2009]);
     expect(await requestIds(as.VIEWER, "verified=no&country=RU")).toEqual([ids.r2005]);
-    const rows = (await requests.listRequests(as.VIEWER, params("requests", "country=RU"))).rows;
+    const rows = (await listRecords("requests", as.VIEWER, params("requests", "country=RU"))).rows;
     expect(Object.fromEntries(rows.map((r) => [r.id, r.verified]))).toEqual({ [ids.r2005]: false, [ids.r2009]: true });
   });
 });
@@ -316,7 +304,7 @@ describe("who sees what", () => {
   ] as const)("$who sees restricted records: $sees", async ({ who, sees }) => {
     const viewer = as[who];
     expect((await requestIds(viewer)).includes(ids.restricted)).toBe(sees);
-    const list = await concerns.listConcerns(viewer, params("concerns"));
+    const list = await listRecords("concerns", viewer, params("concerns"));
     expect(list.rows.some((c) => c.title === "Restricted concern on zebrawood")).toBe(sees);
     expect(list.total).toEqual({ value: sees ? 2 : 1, exact: true });
     const ru = (await countries.listCountryPage(viewer, params("countries", "q=RU"))).rows.find((c) => c.alpha2 === "RU");
@@ -327,12 +315,12 @@ describe("who sees what", () => {
     for (const who of ["VIEWER", "ANALYST", "EDITOR", "ADMIN"] as const) {
       expect(await requestIds(as[who])).not.toContain(ids.deleted);
     }
-    const trash = await requests.listRequests(as.EDITOR, params("requests", "deleted=yes"));
+    const trash = await listRecords("requests", as.EDITOR, params("requests", "deleted=yes"));
     expect(trash.showingDeleted).toBe(true);
     expect(trash.rows.map((r) => r.id)).toEqual([ids.deleted]);
     expect(trash.rows[0]!.deletedAt).toBeInstanceOf(Date);
     // Anyone else asking gets the ordinary list.
-    const ignored = await requests.listRequests(as.ANALYST, params("requests", "deleted=yes"));
+    const ignored = await listRecords("requests", as.ANALYST, params("requests", "deleted=yes"));
     expect(ignored.showingDeleted).toBe(false);
     expect(ignored.rows.map((r) => r.id)).not.toContain(ids.deleted);
   });
@@ -340,26 +328,26 @@ describe("who sees what", () => {
   it("hides a restricted weapon system's name in the transfer list", async () => {
     await ctx.db.weaponSystem.update({ where: { id: ids.weapon }, data: { visibility: "RESTRICTED", createdById: as.AUTHOR.id } });
     try {
-      const seen = (await transfers.listTransfers(as.VIEWER, params("transfers"))).rows[0]!;
+      const seen = (await listRecords("transfers", as.VIEWER, params("transfers"))).rows[0]!;
       expect(seen.weaponSystem).toBeNull();
-      expect((await transfers.listTransfers(as.EDITOR, params("transfers"))).rows[0]!.weaponSystem).toBe("Igla-S");
-      expect((await weaponSystems.listWeaponSystems(as.VIEWER, params("weaponSystems"))).rows).toHaveLength(0);
+      expect((await listRecords("transfers", as.EDITOR, params("transfers"))).rows[0]!.weaponSystem).toBe("Igla-S");
+      expect((await listRecords("weaponSystems", as.VIEWER, params("weaponSystems"))).rows).toHaveLength(0);
       // Its category no longer finds the transfer for the viewer.
-      expect((await transfers.listTransfers(as.VIEWER, params("transfers", "weapon=MANPADS"))).rows).toHaveLength(0);
+      expect((await listRecords("transfers", as.VIEWER, params("transfers", "weapon=MANPADS"))).rows).toHaveLength(0);
     } finally {
       await ctx.db.weaponSystem.update({ where: { id: ids.weapon }, data: { visibility: "INTERNAL", createdById: null } });
     }
   });
 
   it("refuses a caller without a known role", async () => {
-    await expect(requests.listRequests({ id: 1, role: "GHOST" }, params("requests"))).rejects.toThrow(/permission/);
+    await expect(listRecords("requests", { id: 1, role: "GHOST" }, params("requests"))).rejects.toThrow(/permission/);
     await expect(countries.listCountryPage({ id: 1, role: undefined }, params("countries"))).rejects.toThrow(/permission/);
   });
 });
 
 describe("rows, sorting and pages", () => {
   it("a request row carries its countries' names", async () => {
-    const row = (await requests.listRequests(as.VIEWER, params("requests", "q=umbrage"))).rows[0]!;
+    const row = (await listRecords("requests", as.VIEWER, params("requests", "q=umbrage"))).rows[0]!;
     expect(row).toMatchObject({
       id: ids.r2005,
       requestingCountry: "United States",
@@ -377,7 +365,7 @@ describe("rows, sorting and pages", () => {
   });
 
   it("a concern row carries its countries, owner and readable request count", async () => {
-    const viewerRow = (await concerns.listConcerns(as.VIEWER, params("concerns", "country=CO"))).rows[0]!;
+    const viewerRow = (await listRecords("concerns", as.VIEWER, params("concerns", "country=CO"))).rows[0]!;
     expect([...viewerRow.countryCodes].sort()).toEqual(["CO", "RU", "US", "VE"]);
     expect(viewerRow.countryNames).toHaveLength(4);
     expect(viewerRow.requests).toBe(2);
@@ -390,11 +378,11 @@ describe("rows, sorting and pages", () => {
   });
 
   it("sorts by title", async () => {
-    const rows = (await requests.listRequests(as.VIEWER, params("requests", "sort=title&dir=asc"))).rows.map((r) => r.id);
+    const rows = (await listRecords("requests", as.VIEWER, params("requests", "sort=title&dir=asc"))).rows.map((r) => r.id);
     const expected = await ctx.db.$queryRaw<{ id: number }[]>`
       SELECT id FROM "DiplomaticRequest" WHERE "deletedAt" IS NULL AND visibility = 'INTERNAL' ORDER BY title, id`;
     expect(rows).toEqual(expected.map((r) => r.id));
-    const desc = (await requests.listRequests(as.VIEWER, params("requests", "sort=title&dir=desc"))).rows.map((r) => r.id);
+    const desc = (await listRecords("requests", as.VIEWER, params("requests", "sort=title&dir=desc"))).rows.map((r) => r.id);
     expect(desc).toEqual([...rows].reverse());
   });
 
@@ -405,17 +393,17 @@ describe("rows, sorting and pages", () => {
       INSERT INTO "DiplomaticRequest" (title, "occurredOn", "occurredOnPrecision", "requestingCountryId", "targetCountryId", ask, "updatedAt")
       SELECT 'Paginationbatch request ' || g, date '2010-01-01' + g, 'DAY', ${us}, ${nl}, 'INFORMATION', now()
         FROM generate_series(1, 55) g`;
-    const first = await requests.listRequests(as.VIEWER, params("requests", "q=paginationbatch"));
+    const first = await listRecords("requests", as.VIEWER, params("requests", "q=paginationbatch"));
     expect(first.rows).toHaveLength(50);
     expect(first.hasNext).toBe(true);
     expect(first.total).toEqual({ value: 55, exact: true });
     // Newest first: day 55, 54, ...
     expect(first.rows[0]!.title).toBe("Paginationbatch request 55");
-    const second = await requests.listRequests(as.VIEWER, params("requests", "q=paginationbatch&page=2"));
+    const second = await listRecords("requests", as.VIEWER, params("requests", "q=paginationbatch&page=2"));
     expect(second.rows.map((r) => r.title)).toEqual([5, 4, 3, 2, 1].map((n) => `Paginationbatch request ${n}`));
     expect(second.hasNext).toBe(false);
     expect(second.total).toEqual({ value: 55, exact: true });
-    const beyond = await requests.listRequests(as.VIEWER, params("requests", "q=paginationbatch&page=3"));
+    const beyond = await listRecords("requests", as.VIEWER, params("requests", "q=paginationbatch&page=3"));
     expect(beyond.rows).toHaveLength(0);
     expect(beyond.total).toEqual({ value: 55, exact: true });
     // Sorted by country, then pages of the country list.

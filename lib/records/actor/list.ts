@@ -6,10 +6,7 @@ import {
   countryIdSql,
   enumInSql,
   rowsSql,
-  runList,
-  showsDeleted,
   verifiedSql,
-  type ListPage,
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
@@ -75,9 +72,4 @@ export function actorRowsSql(query: ListQuery): Prisma.Sql {
       (a."verifiedAt" IS NOT NULL) AS verified, a.visibility, a."deletedAt"`,
     Prisma.sql`LEFT JOIN "Country" c ON c.id = a."countryId"`,
   );
-}
-
-export async function listActors(viewer: Viewer, params: ListParams<"actors">): Promise<ListPage<ActorListRow>> {
-  const query = actorListQuery(viewer, params);
-  return runList<ActorListRow>(query, actorRowsSql(query), showsDeleted(viewer, params));
 }

@@ -7,11 +7,8 @@ import {
   enumInSql,
   readableSql,
   rowsSql,
-  runList,
-  showsDeleted,
   vagueDateInRangeSql,
   verifiedSql,
-  type ListPage,
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
@@ -133,9 +130,4 @@ export function concernRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {
                   FROM "ConcernCountry" cc JOIN "Country" c ON c.id = cc."countryId"
                  WHERE cc."concernId" = k.id GROUP BY c.id) x) cs ON TRUE`,
   );
-}
-
-export async function listConcerns(viewer: Viewer, params: ListParams<"concerns">): Promise<ListPage<ConcernListRow>> {
-  const query = concernListQuery(viewer, params);
-  return runList<ConcernListRow>(query, concernRowsSql(viewer, query), showsDeleted(viewer, params));
 }

@@ -7,11 +7,8 @@ import {
   enumInSql,
   joinReadable,
   rowsSql,
-  runList,
-  showsDeleted,
   vagueDateInRangeSql,
   verifiedSql,
-  type ListPage,
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
@@ -114,9 +111,4 @@ export function inspectionRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql 
       ${joinReadable(viewer, "ArmsTransfer", "tr", `tr.id = i."transferId"`)}
       ${joinReadable(viewer, "WeaponSystem", "tw", `tw.id = tr."weaponSystemId"`)}`,
   );
-}
-
-export async function listInspections(viewer: Viewer, params: ListParams<"inspections">): Promise<ListPage<InspectionListRow>> {
-  const query = inspectionListQuery(viewer, params);
-  return runList<InspectionListRow>(query, inspectionRowsSql(viewer, query), showsDeleted(viewer, params));
 }

@@ -7,11 +7,8 @@ import {
   enumInSql,
   readableSql,
   rowsSql,
-  runList,
-  showsDeleted,
   vagueDateInRangeSql,
   verifiedSql,
-  type ListPage,
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
@@ -141,9 +138,4 @@ export function requestRowsSql(query: ListQuery): Prisma.Sql {
     Prisma.sql`JOIN "Country" rc ON rc.id = r."requestingCountryId"
       JOIN "Country" tc ON tc.id = r."targetCountryId"`,
   );
-}
-
-export async function listRequests(viewer: Viewer, params: ListParams<"requests">): Promise<ListPage<RequestListRow>> {
-  const query = requestListQuery(viewer, params);
-  return runList<RequestListRow>(query, requestRowsSql(query), showsDeleted(viewer, params));
 }

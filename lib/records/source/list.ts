@@ -5,11 +5,8 @@ import {
   searchSql,
   enumInSql,
   rowsSql,
-  runList,
-  showsDeleted,
   vagueDateInRangeSql,
   verifiedSql,
-  type ListPage,
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
@@ -78,9 +75,4 @@ export function sourceRowsSql(query: ListQuery): Prisma.Sql {
     Prisma.sql`s.id, s.kind, s.title, s.reference, s.author, s.publisher, s."publishedOn", s."publishedOnPrecision",
       s.classification, s.reliability, (s."verifiedAt" IS NOT NULL) AS verified, s.visibility, s."deletedAt"`,
   );
-}
-
-export async function listSources(viewer: Viewer, params: ListParams<"sources">): Promise<ListPage<SourceListRow>> {
-  const query = sourceListQuery(viewer, params);
-  return runList<SourceListRow>(query, sourceRowsSql(query), showsDeleted(viewer, params));
 }

@@ -8,10 +8,7 @@ import {
   joinReadable,
   readableSql,
   rowsSql,
-  runList,
-  showsDeleted,
   verifiedSql,
-  type ListPage,
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
@@ -119,9 +116,4 @@ export function transferRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sql {
       JOIN "Country" rc ON rc.id = t."recipientId"
       ${joinReadable(viewer, "WeaponSystem", "w", `w.id = t."weaponSystemId"`)}`,
   );
-}
-
-export async function listTransfers(viewer: Viewer, params: ListParams<"transfers">): Promise<ListPage<TransferListRow>> {
-  const query = transferListQuery(viewer, params);
-  return runList<TransferListRow>(query, transferRowsSql(viewer, query), showsDeleted(viewer, params));
 }

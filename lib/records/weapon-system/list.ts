@@ -7,10 +7,7 @@ import {
   enumInSql,
   readableSql,
   rowsSql,
-  runList,
-  showsDeleted,
   verifiedSql,
-  type ListPage,
   type ListQuery,
   type SortColumn,
 } from "@/lib/db/lists/common";
@@ -76,9 +73,4 @@ export function weaponSystemRowsSql(viewer: Viewer, query: ListQuery): Prisma.Sq
       (w."verifiedAt" IS NOT NULL) AS verified, w.visibility, w."deletedAt"`,
     Prisma.sql`LEFT JOIN "Country" c ON c.id = w."originCountryId"`,
   );
-}
-
-export async function listWeaponSystems(viewer: Viewer, params: ListParams<"weaponSystems">): Promise<ListPage<WeaponSystemListRow>> {
-  const query = weaponSystemListQuery(viewer, params);
-  return runList<WeaponSystemListRow>(query, weaponSystemRowsSql(viewer, query), showsDeleted(viewer, params));
 }
