@@ -11,7 +11,10 @@ const CATALOG = {
             JOIN pg_namespace n ON n.oid = t.typnamespace AND n.nspname = 'public'
            GROUP BY 1 ORDER BY 1`,
   columns: `SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default,
-                   character_maximum_length, numeric_precision, ordinal_position
+                   character_maximum_length, numeric_precision,
+                   -- the column's place among the table's live columns (a column
+                   -- dropped and added again leaves a gap in ordinal_position)
+                   row_number() OVER (PARTITION BY table_name ORDER BY ordinal_position) AS position
               FROM information_schema.columns
              WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
              ORDER BY 1, 2`,
