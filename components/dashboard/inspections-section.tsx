@@ -57,7 +57,6 @@ export function InspectionsSection({
         >
           <ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
             {unfulfilled.rows.map((i) => {
-              const by = [i.inspectingCountry, i.inspectingParty].filter(Boolean).join(", ") || "unknown party";
               const when = i.scheduledOn
                 ? `scheduled ${vagueDay(i.scheduledOn, i.scheduledOnPrecision)}`
                 : i.assertedOn
@@ -66,11 +65,10 @@ export function InspectionsSection({
               return (
                 <li key={i.id} className="py-1.5">
                   <Link href={`/inspections/${i.id}`} className={linkClass}>
-                    {inspectionStatusLabel[i.status]}: {by} in {i.hostCountry}
-                    {i.weaponSystem ? ` (${i.weaponSystem})` : ""}
+                    {i.name}
                   </Link>
                   <div className={mutedClass}>
-                    {when}
+                    {inspectionStatusLabel[i.status]} · {when}
                     {i.basis ? ` · ${i.basis}` : ""}
                   </div>
                 </li>

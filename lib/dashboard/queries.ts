@@ -9,6 +9,7 @@ import { responseKey, responseSeries, UNFULFILLED_INSPECTION_STATUSES } from "@/
 import type { ChartSeries, BarDatum } from "@/lib/charts/types";
 import type { DashboardFilter } from "@/lib/dashboard/filter";
 import { andSql, DashboardScope, type BuiltSql, type DashboardViewer } from "@/lib/dashboard/sql";
+import { displayName } from "@/lib/records/definitions";
 import type {
   ConcernStatus,
   DatePrecision,
@@ -323,6 +324,8 @@ export const inspectionsByStatus = define<InspectionStatusRow, InspectionsByStat
 
 export type UnfulfilledInspectionRow = {
   id: number;
+  /** Its display name (displayName), as its page, its list and its pickers name it. */
+  name: string;
   status: InspectionStatus;
   hostCountry: string;
   inspectingCountry: string | null;
@@ -338,7 +341,7 @@ export type UnfulfilledInspectionRow = {
 export type UnfulfilledInspections = { total: number; rows: UnfulfilledInspectionRow[] };
 
 /** Inspections promised, asserted, scheduled, refused or overdue that were never conducted, oldest promise first. */
-export const unfulfilledInspections = define<UnfulfilledInspectionRow, UnfulfilledInspections>({
+export const unfulfilledInspections = define<Omit<UnfulfilledInspectionRow, "name">, UnfulfilledInspections>({
   name: "unfulfilledInspections",
   sql: (viewer, filter) => {
     const s = new DashboardScope(viewer, filter);
@@ -365,7 +368,18 @@ SELECT i.id, i.status::text AS status, h.name AS "hostCountry", ic.name AS "insp
   LEFT JOIN "WeaponSystem" tw ON tw.id = t."weaponSystemId" AND ${s.readable("tw")}
  ORDER BY ${order("i")}`);
   },
-  shape: (rows) => ({ total: rows[0]?.total ?? 0, rows }),
+  shape: (rows) => ({
+    total: rows[0]?.total ?? 0,
+    rows: rows.map((r) => ({
+      ...r,
+      name: displayName("inspection", {
+        hostCountry: { name: r.hostCountry },
+        inspectingCountry: r.inspectingCountry === null ? null : { name: r.inspectingCountry },
+        inspectingParty: r.inspectingParty,
+        weaponSystem: r.weaponSystem === null ? null : { name: r.weaponSystem },
+      }),
+    })),
+  }),
 });
 
 // ------------------------------------------------------------- activity

@@ -97,7 +97,7 @@ function words(name: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/** The record types named through the pickers' labels (lib/db/lookup.ts), by audit entity type. */
+/** The record types named through the pickers' names (lib/db/lookup.ts: the display name, without the picker's detail), by audit entity type. */
 const LOOKUP_OF: Partial<Record<(typeof ENTITY_TYPES)[number], LookupType>> = {
   ACTOR: "actor",
   CONCERN: "concern",
@@ -110,7 +110,7 @@ const LOOKUP_OF: Partial<Record<(typeof ENTITY_TYPES)[number], LookupType>> = {
 
 /**
  * Each event's record by its name ("CONCERN:5" → the concern's title), in one
- * query per record type on the page: the lookup's labels (its visibility
+ * query per record type on the page: the lookup's display names (its visibility
  * rules; deleted records too, marked so, for those who see them); quotes by
  * their display name, their speaker joined as the lookup joins linked records;
  * users and countries by name. A record gone for good keeps no name (the page
@@ -129,7 +129,7 @@ async function recordNames(viewer: Actor, rows: { entityType: string | null; ent
     [...ids].map(async ([entityType, list]) => {
       const type = LOOKUP_OF[entityType as keyof typeof LOOKUP_OF];
       let labels: { id: number; label: string }[] = [];
-      if (type) labels = await lookup(viewer, type, "", list, { includeDeleted: true });
+      if (type) labels = (await lookup(viewer, type, "", list, { includeDeleted: true })).map((o) => ({ id: o.id, label: `${o.name}${o.deleted ? " (deleted)" : ""}` }));
       else if (entityType === "QUOTE") labels = await quoteNames(viewer, list);
       else if (entityType === "USER") labels = await userNames(viewer, list);
       else if (entityType === "COUNTRY") labels = await getDb().country.findMany({ where: { id: { in: list } }, select: { id: true, name: true } }).then((cs) => cs.map((c) => ({ id: c.id, label: c.name })));

@@ -18,6 +18,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { readableSql } from "@/lib/db/lists/common";
 import { can } from "@/lib/permissions";
+import { displayName } from "@/lib/records/definitions";
 import type { Viewer } from "@/lib/db/visibility";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RequestResponse as RequestResponses } from "@/lib/generated/prisma/enums";
@@ -92,6 +93,8 @@ export type TransferCategoryGroup = {
 
 export type TransferListItem = {
   id: number;
+  /** Its display name (displayName), as its page, its list and its pickers name it. */
+  name: string;
   counterpart: string;
   counterpartAlpha2: string;
   weaponSystem: string | null;
@@ -176,6 +179,8 @@ export const NEVER_CONDUCTED: readonly InspectionStatus[] = ["RIGHT_ASSERTED", "
 
 export type CountryInspection = {
   id: number;
+  /** Its display name (displayName), as its page, its list and its pickers name it. */
+  name: string;
   status: InspectionStatus;
   /** Promised, asserted, scheduled or refused, and never conducted. */
   neverConducted: boolean;
@@ -314,7 +319,8 @@ function transferGroups(viewer: Viewer, id: number): Promise<TransferGroupRow[]>
      ORDER BY g.side DESC NULLS LAST, g.level DESC, g.category NULLS LAST, g.year NULLS LAST`;
 }
 
-type TransferListRow = TransferListItem & { side: TransferSide };
+/** A transfer as read, with its name's parts (named in getCountryPage). */
+type TransferListRow = Omit<TransferListItem, "name"> & { side: TransferSide; supplier: string; recipient: string; weaponSystemHidden: boolean };
 
 /** The latest transfers of each side (LATEST_LIMIT each). */
 function latestTransfers(viewer: Viewer, id: number): Promise<TransferListRow[]> {
@@ -326,6 +332,7 @@ function latestTransfers(viewer: Viewer, id: number): Promise<TransferListRow[]>
       LIMIT ${LATEST_LIMIT})`;
   return getDb().$queryRaw<TransferListRow[]>`
     SELECT m.side, t.id, oc.name AS counterpart, oc.alpha2::text AS "counterpartAlpha2",
+           sc.name AS supplier, rc.name AS recipient, (t."weaponSystemId" IS NOT NULL AND w.id IS NULL) AS "weaponSystemHidden",
            w.name AS "weaponSystem", w.category::text AS "weaponCategory", t.status::text AS status,
            t."orderYear"::int AS "orderYear", t."orderYearUncertain", t."deliveryYears", t."deliveryYearsUncertain"
       FROM (SELECT 'SUPPLIER' AS side, p.id FROM ${latest(sql`t."supplierId"`)} p
@@ -333,6 +340,8 @@ function latestTransfers(viewer: Viewer, id: number): Promise<TransferListRow[]>
             SELECT 'RECIPIENT', p.id FROM ${latest(sql`t."recipientId"`)} p) m
       JOIN "ArmsTransfer" t ON t.id = m.id
       JOIN "Country" oc ON oc.id = CASE WHEN m.side = 'SUPPLIER' THEN t."recipientId" ELSE t."supplierId" END
+      JOIN "Country" sc ON sc.id = t."supplierId"
+      JOIN "Country" rc ON rc.id = t."recipientId"
       LEFT JOIN "WeaponSystem" w ON w.id = t."weaponSystemId" AND ${readableSql(viewer, "w")}
      ORDER BY m.side DESC, COALESCE(t."orderYear", t."deliveryYears"[1]) DESC NULLS LAST, t.id DESC`;
 }
@@ -505,7 +514,15 @@ function concerns(viewer: Viewer, id: number): Promise<ConcernRow[]> {
      ORDER BY (${unresolved}) DESC, k."openedOn" DESC NULLS LAST, k.id DESC`;
 }
 
-type InspectionRow = CountryInspection & { side: InspectionSide; sideTotal: number; sideNever: number };
+/** An inspection as read, with its name's parts (named in getCountryPage). */
+type InspectionRow = Omit<CountryInspection, "name"> & {
+  side: InspectionSide;
+  sideTotal: number;
+  sideNever: number;
+  hostName: string;
+  inspectingName: string | null;
+  inspectingParty: string | null;
+};
 
 /** The inspections the country hosts or performs (LIST_LIMIT each side), with each side's counts. */
 function inspections(viewer: Viewer, id: number): Promise<InspectionRow[]> {
@@ -530,6 +547,7 @@ function inspections(viewer: Viewer, id: number): Promise<InspectionRow[]> {
            i."assertedOn", i."assertedOnPrecision"::text AS "assertedOnPrecision",
            i."scheduledOn", i."scheduledOnPrecision"::text AS "scheduledOnPrecision",
            i."conductedOn", i."conductedOnPrecision"::text AS "conductedOnPrecision",
+           hc.name AS "hostName", ic.name AS "inspectingName", i."inspectingParty",
            CASE WHEN m.side = 'HOST' THEN COALESCE(ic.name, i."inspectingParty") ELSE hc.name END AS counterpart,
            CASE WHEN m.side = 'HOST' THEN ic.alpha2::text ELSE hc.alpha2::text END AS "counterpartAlpha2",
            COALESCE(w.name, tw.name) AS "weaponSystem", tr.id AS "transferId", c."sideTotal", c."sideNever"
@@ -617,7 +635,10 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
       group?.years.push({ year: g.year!, delivered: g.delivered, deliveredEstimated: g.deliveredEstimated });
     }
   }
-  for (const { side, ...item } of transferRows) transfers[side].latest.push(item);
+  for (const { side, supplier, recipient, weaponSystemHidden, ...item } of transferRows) {
+    const weaponSystem = item.weaponSystem === null ? null : { name: item.weaponSystem };
+    transfers[side].latest.push({ ...item, name: displayName("transfer", { supplier: { name: supplier }, recipient: { name: recipient }, weaponSystem, weaponSystemHidden }) });
+  }
 
   const requests: Record<RequestDirection, RequestDirectionSummary> = {
     MADE: { total: 0, byResponse: [], latest: [] },
@@ -666,11 +687,17 @@ export async function getCountryPage(viewer: Viewer, rawCode: string): Promise<C
     HOST: { total: 0, neverConducted: 0, list: [] },
     INSPECTING: { total: 0, neverConducted: 0, list: [] },
   };
-  for (const { side, sideTotal, sideNever, ...item } of inspectionRows) {
+  for (const { side, sideTotal, sideNever, hostName, inspectingName, inspectingParty, ...item } of inspectionRows) {
     const s = inspectionSummary[side];
     s.total = sideTotal;
     s.neverConducted = sideNever;
-    s.list.push(item);
+    const name = displayName("inspection", {
+      hostCountry: { name: hostName },
+      inspectingCountry: inspectingName === null ? null : { name: inspectingName },
+      inspectingParty,
+      weaponSystem: item.weaponSystem === null ? null : { name: item.weaponSystem },
+    });
+    s.list.push({ ...item, name });
   }
 
   return { country, transfers, requests, concerns: concernSummary, inspections: inspectionSummary, timeline: timelineYears(years, concerningRows, groups) };

@@ -16,7 +16,12 @@ import { displayName } from "@/lib/records/definitions";
 
 export const LOOKUP_TYPES = ["actor", "concern", "transfer", "request", "source", "weaponSystem", "inspection", "owner"] as const;
 export type LookupType = (typeof LOOKUP_TYPES)[number];
-export type LookupOption = { id: number; label: string };
+/**
+ * `name`: the record's display name (displayName, lib/records/definitions.ts),
+ * as every page names it (Activity, history); `label`: the picker's text, that
+ * name and a detail that tells similar ones apart ("(2009)", "(deleted)").
+ */
+export type LookupOption = { id: number; label: string; name: string; deleted: boolean };
 
 export const lookupQuerySchema = z.object({
   type: z.enum(LOOKUP_TYPES),
@@ -60,40 +65,45 @@ export async function lookup(viewer: Viewer, type: LookupType, q: string, ids: n
     byIds ? sql`${raw(alias)}.id = ANY(${ids}::int[])` : sql`(${Prisma.join(columns.map((c) => sql`${raw(c)} ILIKE ${pattern}`), " OR ")})`;
   // Each query selects what names the record (the parts of its display name,
   // lib/records/definitions.ts) and a detail that tells similar ones apart;
-  // the label is built below, in JS, from the same function every page uses.
+  // the name is built below, in JS, from the same function every page uses;
+  // the label adds the detail.
   let query: Prisma.Sql;
-  let label: (row: Row) => string;
+  let name: (row: Row) => string;
+  let detail: (row: Row) => string = () => "";
   switch (type) {
     case "actor":
       query = sql`SELECT a.id, a.name, a.title, c.name AS country, ${deleted("a")} AS deleted
                FROM "Actor" a LEFT JOIN "Country" c ON c.id = a."countryId"
               WHERE ${own("a")} AND ${match("a", ["a.name"])}
               ORDER BY a.name LIMIT ${limit}`;
-      label = (r) => `${displayName("actor", { name: r.name as string })}${r.title ? ` — ${r.title}` : ""}${r.country ? ` (${r.country})` : ""}`;
+      name = (r) => displayName("actor", { name: r.name as string });
+      detail = (r) => `${r.title ? ` — ${r.title}` : ""}${r.country ? ` (${r.country})` : ""}`;
       break;
     case "concern":
       query = sql`SELECT k.id, k.title, ${deleted("k")} AS deleted FROM "Concern" k
               WHERE ${own("k")} AND ${match("k", ["k.title"])}
               ORDER BY k.title LIMIT ${limit}`;
-      label = (r) => displayName("concern", { title: r.title as string });
+      name = (r) => displayName("concern", { title: r.title as string });
       break;
     case "request":
       query = sql`SELECT r.id, r.title, to_char(r."occurredOn", 'YYYY') AS year, ${deleted("r")} AS deleted FROM "DiplomaticRequest" r
               WHERE ${own("r")} AND ${match("r", ["r.title"])}
               ORDER BY r."occurredOn" DESC NULLS LAST, r.id DESC LIMIT ${limit}`;
-      label = (r) => `${displayName("request", { title: r.title as string })}${r.year ? ` (${r.year})` : ""}`;
+      name = (r) => displayName("request", { title: r.title as string });
+      detail = (r) => (r.year ? ` (${r.year})` : "");
       break;
     case "source":
       query = sql`SELECT s.id, s.title, ${deleted("s")} AS deleted FROM "Source" s
               WHERE ${own("s")} AND ${match("s", ["s.title"])}
               ORDER BY s.title LIMIT ${limit}`;
-      label = (r) => displayName("source", { title: r.title as string });
+      name = (r) => displayName("source", { title: r.title as string });
       break;
     case "weaponSystem":
       query = sql`SELECT w.id, w.name, w.designation, ${deleted("w")} AS deleted FROM "WeaponSystem" w
               WHERE ${own("w")} AND ${match("w", ["w.name", "w.designation"])}
               ORDER BY w.name LIMIT ${limit}`;
-      label = (r) => `${displayName("weaponSystem", { name: r.name as string })}${r.designation ? ` (${r.designation})` : ""}`;
+      name = (r) => displayName("weaponSystem", { name: r.name as string });
+      detail = (r) => (r.designation ? ` (${r.designation})` : "");
       break;
     case "transfer":
       // A weapon system the viewer may not read is "not shown", not "unknown":
@@ -105,13 +115,14 @@ export async function lookup(viewer: Viewer, type: LookupType, q: string, ids: n
                ${joinReadable(viewer, "WeaponSystem", "w", `w.id = t."weaponSystemId"`)}
               WHERE ${own("t")} AND ${match("t", ["w.name", "s.name", "r.name"])}
               ORDER BY t.id DESC LIMIT ${limit}`;
-      label = (r) =>
-        `${displayName("transfer", {
+      name = (r) =>
+        displayName("transfer", {
           supplier: { name: r.supplier as string },
           recipient: { name: r.recipient as string },
           weaponSystem: r.weapon ? { name: r.weapon as string } : null,
           weaponSystemId: r.weaponSystemId as number | null,
-        })}${r.orderYear ? ` (${r.orderYear})` : ""}`;
+        });
+      detail = (r) => (r.orderYear ? ` (${r.orderYear})` : "");
       break;
     case "inspection":
       query = sql`SELECT i.id, h.name AS host, ic.name AS inspecting, i."inspectingParty", w.name AS weapon, i.status,
@@ -122,13 +133,14 @@ export async function lookup(viewer: Viewer, type: LookupType, q: string, ids: n
                ${joinReadable(viewer, "WeaponSystem", "w", `w.id = i."weaponSystemId"`)}
               WHERE ${own("i")} AND ${match("i", ["h.name", "ic.name", "w.name", `i."inspectingParty"`])}
               ORDER BY i.id DESC LIMIT ${limit}`;
-      label = (r) =>
-        `${displayName("inspection", {
+      name = (r) =>
+        displayName("inspection", {
           hostCountry: { name: r.host as string },
           inspectingCountry: r.inspecting ? { name: r.inspecting as string } : null,
           inspectingParty: r.inspectingParty as string | null,
           weaponSystem: r.weapon ? { name: r.weapon as string } : null,
-        })} (${String(r.status).replaceAll("_", " ").toLowerCase()})`;
+        });
+      detail = (r) => ` (${String(r.status).replaceAll("_", " ").toLowerCase()})`;
       break;
     case "owner":
       // Names only: an e-mail address is never matched nor returned.
@@ -136,11 +148,12 @@ export async function lookup(viewer: Viewer, type: LookupType, q: string, ids: n
       query = sql`SELECT u.id, u.name, u.role, false AS deleted FROM "User" u
               WHERE u.active AND u.role <> 'VIEWER' AND ${match("u", ["u.name"])}
               ORDER BY u.name LIMIT ${limit}`;
-      label = (r) => `${r.name} (${String(r.role).toLowerCase()})`;
+      name = (r) => r.name as string;
+      detail = (r) => ` (${String(r.role).toLowerCase()})`;
       break;
   }
   const rows = await getDb().$queryRaw<Row[]>(query);
-  return rows.map((r) => ({ id: r.id, label: `${label(r)}${r.deleted ? " (deleted)" : ""}` }));
+  return rows.map((r) => ({ id: r.id, name: name(r), label: `${name(r)}${detail(r)}${r.deleted ? " (deleted)" : ""}`, deleted: r.deleted }));
 }
 
 type Row = { id: number; deleted: boolean } & Record<string, unknown>;
@@ -153,5 +166,5 @@ type Row = { id: number; deleted: boolean } & Record<string, unknown>;
 export async function userNames(viewer: Viewer, ids: number[]): Promise<LookupOption[]> {
   visibleSql(viewer, "x"); // throws for a role that may not read
   if (ids.length === 0) return [];
-  return getDb().$queryRaw<LookupOption[]>`SELECT id, name AS label FROM "User" WHERE id = ANY(${ids.slice(0, 100)}::int[])`;
+  return getDb().$queryRaw<LookupOption[]>`SELECT id, name AS label, name, false AS deleted FROM "User" WHERE id = ANY(${ids.slice(0, 100)}::int[])`;
 }

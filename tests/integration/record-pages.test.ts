@@ -95,7 +95,9 @@ describe("getInspection", () => {
   it("offers the inspection to the quote form's type-ahead", async () => {
     const { lookup } = await import("@/lib/db/lookup");
     const options = await lookup(who.viewer, "inspection", "venez");
-    expect(options).toEqual([{ id: ids.inspection, label: "Inspection in Venezuela by Russia: Igla-S (right asserted)" }]);
+    expect(options).toEqual([
+      { id: ids.inspection, name: "Inspection in Venezuela by Russia: Igla-S", label: "Inspection in Venezuela by Russia: Igla-S (right asserted)", deleted: false },
+    ]);
   });
 });
 

@@ -213,11 +213,7 @@ function TransfersSection({ data, side }: { data: CountryPage; side: TransferSid
               {s.latest.map((t) => (
                 <li key={t.id}>
                   <Link className={link} href={`/transfers/${t.id}`}>
-                    {displayName("transfer", {
-                      supplier: { name: side === "SUPPLIER" ? country.name : t.counterpart },
-                      recipient: { name: side === "SUPPLIER" ? t.counterpart : country.name },
-                      weaponSystem: t.weaponSystem === null ? null : { name: t.weaponSystem },
-                    })}
+                    {t.name}
                   </Link>
                   {t.weaponCategory ? ` (${categoryLabel(t.weaponCategory)})` : ""}
                   {": "}
@@ -361,11 +357,7 @@ function InspectionsColumn({ data, side }: { data: CountryPage; side: Inspection
             <li key={i.id} className="space-y-1">
               <div className="flex flex-wrap items-center gap-2">
                 <Link className={link} href={`/inspections/${i.id}`}>
-                  {displayName("inspection", {
-                    hostCountry: { name: host ? country.name : (i.counterpart ?? "an unknown country") },
-                    inspectingParty: host ? i.counterpart : country.name,
-                    weaponSystem: i.weaponSystem === null ? null : { name: i.weaponSystem },
-                  })}
+                  {i.name}
                 </Link>
                 <Badge tone={i.status === "CONDUCTED" ? "ok" : i.neverConducted ? "warning" : "neutral"}>{inspectionStatusLabel[i.status]}</Badge>
                 {i.neverConducted ? <Badge tone="danger">Never conducted</Badge> : null}
