@@ -34,6 +34,7 @@ import { requestListRow } from "@/lib/records/request/list";
 import { sourceListRow } from "@/lib/records/source/list";
 import { transferListRow } from "@/lib/records/transfer/list";
 import { weaponSystemListRow } from "@/lib/records/weapon-system/list";
+import { COUNT_CAP, MAX_SEARCH_LENGTH, PAGE_PER_TYPE, SEARCH_TYPES, TYPEAHEAD_PER_TYPE } from "@/lib/search/query";
 
 /** Each list's row schema (the columns its SQL selects). */
 const LIST_ROWS: Record<RecordListType, z.ZodObject> = {
@@ -504,6 +505,7 @@ function paths(): ZodOpenApiPathsObject {
       },
     },
   };
+  out["/search"] = searchPath();
   out["/countries"] = {
     get: {
       operationId: "listCountries",
@@ -513,6 +515,65 @@ function paths(): ZodOpenApiPathsObject {
     },
   };
   return out;
+}
+
+// ------------------------------------------------------------------ the global search (lib/search)
+
+function searchPath(): ZodOpenApiPathsObject[string] {
+  const type = z.enum(SEARCH_TYPES);
+  const offset = z.number().int().min(0);
+  const hit = z
+    .strictObject({
+      type,
+      id: z.number().int().positive(),
+      name: z.string().meta({ description: "The record's name, as its page and every list call it." }),
+      href: z.string().regex(/^\/[a-z-]+\/[A-Za-z0-9]+$/).meta({ description: "Its page in the web app (a path)." }),
+      snippet: z
+        .strictObject({
+          text: z.string().meta({ description: "Plain text around the match (never HTML)." }),
+          highlights: z.array(z.tuple([offset, offset])).meta({ description: "The matched words: [start, end) offsets into `text`, in UTF-16 code units." }),
+        })
+        .meta({ id: "SearchSnippet" }),
+      rank: z.number().min(0).meta({ description: "ts_rank: a match in a title or name weighs more than one in a body." }),
+    })
+    .meta({ id: "SearchHit" });
+  const group = z
+    .strictObject({
+      type,
+      heading: z.string(),
+      hits: z.array(hit).meta({ description: "The best matches of this type, by rank (then newest first)." }),
+      count: z.number().int().min(0).max(COUNT_CAP).meta({ description: `How many records of this type match (only those the caller may see), counted up to ${COUNT_CAP}.` }),
+      countExact: z.boolean().meta({ description: `False when more than ${COUNT_CAP} match.` }),
+      listHref: z.string().nullable().meta({ description: "The type's list page with the same search (null when nothing matched or the type has no list search)." }),
+    })
+    .meta({ id: "SearchGroup" });
+  return {
+    get: {
+      operationId: "search",
+      summary: "Search every record type at once",
+      description:
+        "Full-text search over every record type the caller may see (restricted records only for editors, admins and their author; deleted records never), ranked by relevance with title and name matches first, grouped by type. The last word also matches as a prefix (type-ahead).",
+      tags: ["search"],
+      parameters: [
+        { name: "q", in: "query", required: true, description: "The words (web-search syntax: \"a phrase\", or, -word).", schema: { type: "string", minLength: 1, maxLength: MAX_SEARCH_LENGTH } },
+        q("types", `Only these types, comma-separated (default: all): ${SEARCH_TYPES.join(", ")}.`, { type: "string", pattern: `^(${SEARCH_TYPES.join("|")})(,(${SEARCH_TYPES.join("|")}))*$` }),
+        q("limit", `Hits per type (default ${TYPEAHEAD_PER_TYPE}).`, { type: "integer", minimum: 1, maximum: PAGE_PER_TYPE }),
+      ],
+      responses: {
+        "200": json(
+          z
+            .strictObject({
+              q: z.string().meta({ description: "The query as searched (white space collapsed)." }),
+              groups: z.array(group).meta({ description: "One group per type asked for, in a fixed order, empty ones included." }),
+              total: z.number().int().min(0),
+            })
+            .meta({ id: "SearchResults" }),
+          "The matches, grouped by type.",
+        ),
+        ...errors(400),
+      },
+    },
+  };
 }
 
 /** PATCH's fields: a type's fields, none required. */
@@ -532,7 +593,7 @@ export function openApiDocument(): Document {
       title: "Demarche API",
       version: "1.0.0",
       description:
-        "Every record type of Demarche: list (the web app's filters; cursor pagination), export, get, create, update (with the version read: 409 when stale) and delete; a feed of changes; the countries. Authenticate with the session cookie or an API token (Authorization: Bearer …) created on the account page. Errors are { error: { code, message, fields } } (schema Error), with the status of their code. Any query parameter or body field an operation does not take is refused with 400, naming it in `fields`. A method an address does not take is answered 405 METHOD_NOT_ALLOWED (components.responses.MethodNotAllowed).",
+        "Every record type of Demarche: list (the web app's filters; cursor pagination), export, get, create, update (with the version read: 409 when stale) and delete; a feed of changes; a search across every type; the countries. Authenticate with the session cookie or an API token (Authorization: Bearer …) created on the account page. Errors are { error: { code, message, fields } } (schema Error), with the status of their code. Any query parameter or body field an operation does not take is refused with 400, naming it in `fields`. A method an address does not take is answered 405 METHOD_NOT_ALLOWED (components.responses.MethodNotAllowed).",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],

@@ -33,7 +33,7 @@ type ResponseDoc = { description: string; headers?: Record<string, { required?: 
 type Reply = { status: number; headers: Headers; text: string; body: Json };
 
 /** The route modules, by the kind of path they serve. */
-type RouteKind = "collection" | "item" | "export" | "changes" | "countries";
+type RouteKind = "collection" | "item" | "export" | "changes" | "countries" | "search";
 const routes = {} as Record<RouteKind, RouteModule>;
 let doc: Doc;
 let http: typeof import("@/lib/api/http");
@@ -46,7 +46,7 @@ let editorToken = "";
 /** The route module and the operation's path in the document of a concrete path ("/requests/12" → item, "/requests/{id}"). */
 function routeOf(path: string): { module: RouteKind; template: string; params: Record<string, string> } {
   const [first, second] = new URL(`http://localhost${path}`).pathname.replace(/^\//, "").split("/");
-  if (first === "changes" || first === "countries") return { module: first, template: `/${first}`, params: {} };
+  if (first === "changes" || first === "countries" || first === "search") return { module: first, template: `/${first}`, params: {} };
   if (second === "export") return { module: "export", template: `/${first}/export`, params: { resource: first! } };
   if (second !== undefined) return { module: "item", template: `/${first}/{id}`, params: { resource: first!, id: second } };
   return { module: "collection", template: `/${first}`, params: { resource: first! } };
@@ -165,6 +165,7 @@ beforeAll(async () => {
   routes.export = (await import("@/app/api/v1/[resource]/export/route")) as RouteModule;
   routes.changes = (await import("@/app/api/v1/changes/route")) as RouteModule;
   routes.countries = (await import("@/app/api/v1/countries/route")) as RouteModule;
+  routes.search = (await import("@/app/api/v1/search/route")) as RouteModule;
   doc = (await import("@/lib/api/openapi")).openApiDocument() as unknown as Doc;
   http = await import("@/lib/api/http");
   gate = await import("@/lib/http/gate");
@@ -320,6 +321,16 @@ describe("every operation answers as the document says", () => {
     expect((all.body.data as { alpha2: string }[]).map((c) => c.alpha2).sort()).toEqual(["RU", "US"]);
     await expectCall(400, "GET", `/countries?${UNKNOWN}=1`);
     await expectCall(401, "GET", "/countries", { auth: null });
+
+    // The global search: grouped by type, each group as documented.
+    const found = await expectCall(200, "GET", "/search?q=contract&types=concerns,requests&limit=3", { auth: { session: "viewer" } });
+    expect((found.body.groups as { type: string }[]).map((g) => g.type)).toEqual(["concerns", "requests"]);
+    await expectCall(400, "GET", "/search");
+    await expectCall(400, "GET", "/search?q=%20%20");
+    await expectCall(400, "GET", "/search?q=a&types=nothing");
+    await expectCall(400, "GET", "/search?q=a&limit=0");
+    await expectCall(400, "GET", `/search?q=a&${UNKNOWN}=1`);
+    await expectCall(401, "GET", "/search?q=a", { auth: null });
   });
 
   it("429 past the rate limit on every operation, with Retry-After", async () => {
@@ -370,7 +381,7 @@ describe("every operation answers as the document says", () => {
     const unknownMethod = gate.methodProblem("PROPFIND")!;
     const other = gate.refusalResponse(unknownMethod, true, "req-contract-2");
     checkAgainst("405 unknown method", doc.components.responses.MethodNotAllowed!, { headers: new Headers(other.headers), text: other.body });
-    for (const [module, methods] of [["collection", ["PUT", "PATCH", "DELETE"]], ["item", ["POST"]], ["export", ["POST", "PUT", "PATCH", "DELETE"]], ["changes", ["POST", "PUT", "PATCH", "DELETE"]], ["countries", ["POST", "PUT", "PATCH", "DELETE"]]] as const) {
+    for (const [module, methods] of [["collection", ["PUT", "PATCH", "DELETE"]], ["item", ["POST"]], ["export", ["POST", "PUT", "PATCH", "DELETE"]], ["changes", ["POST", "PUT", "PATCH", "DELETE"]], ["countries", ["POST", "PUT", "PATCH", "DELETE"]], ["search", ["POST", "PUT", "PATCH", "DELETE"]]] as const) {
       for (const m of methods) expect(routes[module][m], `${module} ${m}`).toBeUndefined();
     }
   });
@@ -481,7 +492,7 @@ describe("unknown query parameters and body fields", () => {
       const sep = path.includes("?") ? "&" : "?";
       const withBody = m === "POST" || m === "PUT" || m === "PATCH";
       const name = template.split("/")[1]!;
-      const fields = name === "changes" || name === "countries" ? {} : minimalBody(name).body;
+      const fields = name === "changes" || name === "countries" || name === "search" ? {} : minimalBody(name).body;
       const body = m === "POST" ? fields : withBody ? { version: 1, data: {} } : undefined;
       answers.push({ op: opKey(template, m), reply: await call(m, `${path}${sep}${UNKNOWN}=1&constructor=2`, { body }), name: UNKNOWN, where: "query parameter" });
       if (withBody) {
