@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passageKey, quoted, typesetInner, unwrapQuote } from "@/lib/format/quotes";
+import { hasOwnQuoteAtEdge, passageKey, quoted, typesetInner, unwrapQuote } from "@/lib/format/quotes";
 
 describe("quoted", () => {
   it.each([
@@ -7,22 +7,53 @@ describe("quoted", () => {
     { why: "does not double straight quotes around the text", text: '"secret."', expected: "“secret.”" },
     { why: "does not double curly quotes around the text", text: "“secret.”", expected: "“secret.”" },
     { why: "trims before unwrapping", text: '  "secret."  ', expected: "“secret.”" },
+    { why: "typesets a quote within in single marks", text: 'the cable marked "secret" was read', expected: "“the cable marked ‘secret’ was read”" },
+    // A text that itself ends or begins with a quotation keeps its own marks
+    // as the outer ones: no pair beside them (’” or “‘, issue 14: the demo
+    // concern's passage 10 showed “‘Given…).
     {
-      why: "keeps a quote at the end of the text as a quote within (no .\"”)",
+      why: "adds no pair around a text that ends with a quote of its own (no ’”)",
       text: 'wrote in a 2005 cable marked "secret."',
-      expected: "“wrote in a 2005 cable marked ‘secret.’”",
+      expected: "wrote in a 2005 cable marked “secret.”",
     },
     {
-      why: "keeps a quote at the start of the text as a quote within",
+      why: "adds no pair around a text that begins with a quote of its own (no “‘)",
       text: '"Given the history, inspections are merited," writes Matt Schroeder.',
-      expected: "“‘Given the history, inspections are merited,’ writes Matt Schroeder.”",
+      expected: "“Given the history, inspections are merited,” writes Matt Schroeder.",
     },
-    { why: "leaves two quotes that merely start and end the text", text: '"a" and "b"', expected: "“‘a’ and ‘b’”" },
+    {
+      why: "the same with curly marks",
+      text: "“Given the history, inspections are merited,” writes Matt Schroeder.",
+      expected: "“Given the history, inspections are merited,” writes Matt Schroeder.",
+    },
+    {
+      why: "the same with single marks, at the start",
+      text: "'Given the history, inspections are merited,' writes Matt Schroeder.",
+      expected: "‘Given the history, inspections are merited,’ writes Matt Schroeder.",
+    },
+    {
+      why: "the same with single marks, at the end",
+      text: "the cable was marked ‘secret.’",
+      expected: "the cable was marked ‘secret.’",
+    },
+    { why: "unwraps single marks around the whole text", text: "'secret.'", expected: "“secret.”" },
+    { why: "unwraps curly single marks around the whole text", text: "‘secret.’", expected: "“secret.”" },
+    { why: "leaves two quotes that merely start and end the text", text: '"a" and "b"', expected: "“a” and “b”" },
     { why: "typesets apostrophes", text: "Venezuela's arsenals", expected: "“Venezuela’s arsenals”" },
+    { why: "keeps an apostrophe inside single marks", text: "'Venezuela's arsenals'", expected: "‘Venezuela’s arsenals’" },
   ])("$why", ({ text, expected }) => {
     const out = quoted(text);
     expect(out).toBe(expected);
-    expect(out).not.toMatch(/"|”.*”$|^“.*“/);
+    // No straight marks, and never two marks side by side at an edge.
+    expect(out).not.toMatch(/["']|^[“‘][“‘]|[”’][”’]$/);
+  });
+});
+
+describe("a final apostrophe", () => {
+  it("is an apostrophe, not a closing quote: the text is wrapped", () => {
+    expect(quoted("the generals'")).toBe("“the generals’”");
+    expect(hasOwnQuoteAtEdge("the generals'")).toBe(false);
+    expect(hasOwnQuoteAtEdge("marked 'secret.'")).toBe(true);
   });
 });
 
