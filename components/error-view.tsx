@@ -6,7 +6,9 @@
 // the browser asks) with a retry every few seconds until it is back, or an
 // unexpected error with the references to quote (the error's digest and the
 // request id that the server's logs carry).
+import { AlertTriangle, RotateCw, XCircle } from "lucide-react";
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 
 const RETRY_MS = 5_000;
 const noSubscription = () => () => {};
@@ -79,22 +81,25 @@ export function ErrorView({ error, retry }: { error: Error & { digest?: string }
   }, [retry]);
 
   const refs = (
-    <p className="text-xs text-slate-600 dark:text-slate-400">
+    <p className="text-xs opacity-90">
       {error.digest ? <>Reference {error.digest}. </> : null}
       {requestId ? <>Request {requestId}.</> : null}
     </p>
   );
   if (shown === "database-down" || shown === "server-down") {
     return (
-      <div role="alert" className="space-y-2 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-        <h1 className="text-lg font-semibold">{shown === "database-down" ? "The database is unavailable" : "The server does not answer"}</h1>
+      <div role="alert" className="space-y-2 rounded-lg border border-warning-border bg-warning-soft px-4 py-3 text-warning-soft-foreground">
+        <h1 className="flex items-center gap-2 text-section-title font-semibold">
+          <AlertTriangle aria-hidden="true" className="size-5 shrink-0" />
+          {shown === "database-down" ? "The database is unavailable" : "The server does not answer"}</h1>
         <p className="text-sm">
           Nothing can be shown or saved until it is back. This page tries again every {RETRY_MS / 1000} seconds; nothing you saved
           before is lost.
         </p>
-        <button type="button" onClick={() => retry()} className="rounded border border-amber-400 px-3 py-1 text-sm font-medium hover:bg-amber-100 dark:hover:bg-amber-900">
+        <Button variant="secondary" size="sm" onClick={() => retry()}>
+          <RotateCw aria-hidden="true" />
           Try again now
-        </button>
+        </Button>
         {refs}
       </div>
     );
@@ -102,23 +107,27 @@ export function ErrorView({ error, retry }: { error: Error & { digest?: string }
   if (shown === "checking") {
     // What the server renders, and what shows until the health check answers (or without JavaScript).
     return (
-      <div role="alert" className="space-y-2 rounded border border-slate-300 bg-slate-50 px-4 py-3 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
-        <h1 className="text-lg font-semibold">This page could not be shown</h1>
+      <div role="alert" className="space-y-2 rounded-lg border border-border bg-muted px-4 py-3 text-foreground">
+        <h1 className="text-section-title font-semibold">This page could not be shown</h1>
         <p className="text-sm">Checking whether the database is available...</p>
-        <button type="button" onClick={() => retry()} className="rounded border border-slate-400 px-3 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800">
+        <Button variant="secondary" size="sm" onClick={() => retry()}>
+          <RotateCw aria-hidden="true" />
           Try again
-        </button>
+        </Button>
         {refs}
       </div>
     );
   }
   return (
-    <div role="alert" className="space-y-2 rounded border border-red-300 bg-red-50 px-4 py-3 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
-      <h1 className="text-lg font-semibold">Something went wrong</h1>
+    <div role="alert" className="space-y-2 rounded-lg border border-destructive-border bg-destructive-soft px-4 py-3 text-destructive-soft-foreground">
+      <h1 className="flex items-center gap-2 text-section-title font-semibold">
+        <XCircle aria-hidden="true" className="size-5 shrink-0" />
+        Something went wrong</h1>
       <p className="text-sm">This page could not be shown. Try again; if it keeps failing, quote the references below.</p>
-      <button type="button" onClick={() => retry()} className="rounded border border-red-400 px-3 py-1 text-sm font-medium hover:bg-red-100 dark:hover:bg-red-900">
+      <Button variant="secondary" size="sm" onClick={() => retry()}>
+        <RotateCw aria-hidden="true" />
         Try again
-      </button>
+      </Button>
       {refs}
     </div>
   );

@@ -1,4 +1,8 @@
+import { AlertCircle } from "lucide-react";
 import { useId } from "react";
+import { buttonVariants } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/input";
 
 type FieldProps = {
   label: string;
@@ -24,12 +28,13 @@ export function Field({ label, name, errors, hint, ...input }: FieldProps) {
         name={name}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
-        className="w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+        className={inputClass}
         {...input}
       />
-      {hint ? <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
+      {hint ? <p id={hintId} className="text-xs text-muted-foreground">{hint}</p> : null}
       {errors?.length ? (
-        <p id={errorId} className="text-sm text-red-700 dark:text-red-400">
+        <p id={errorId} className="flex items-start gap-1 text-sm text-destructive-soft-foreground">
+          <AlertCircle aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-destructive" />
           {errors.join(" ")}
         </p>
       ) : null}
@@ -40,13 +45,18 @@ export function Field({ label, name, errors, hint, ...input }: FieldProps) {
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
   return (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive-border bg-destructive-soft px-3 py-2 text-sm text-destructive-soft-foreground">
+      <AlertCircle aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
       {message}
     </p>
   );
 }
 
-export const buttonClass =
-  "rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60 dark:bg-blue-600 print:hidden";
-export const secondaryButtonClass =
-  "rounded border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800 print:hidden";
+/** The primary button's look (components/ui/button), for callers that style a <button> or <Link> by class. */
+export const buttonClass = buttonVariants({ variant: "primary" });
+/** The secondary button's look. */
+export const secondaryButtonClass = buttonVariants({ variant: "secondary" });
+/** Both, merged with a caller's classes. */
+export function buttonClassWith(variant: "primary" | "secondary" | "ghost" | "destructive", className?: string): string {
+  return cn(buttonVariants({ variant }), className);
+}

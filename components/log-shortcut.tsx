@@ -1,8 +1,10 @@
 "use client";
 
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { buttonVariants } from "@/components/ui/button";
 
 const LOG_PATH = "/requests/new";
 
@@ -21,7 +23,7 @@ function focusFirstField(deadline = Date.now() + 3000) {
 }
 
 /**
- * "Log a lobbying attempt": a button in the header and the L key anywhere.
+ * "Log request" (the log form is "Log a lobbying attempt"): a button in the header and the L key anywhere.
  * Either way the form opens with the cursor in its first field.
  */
 export function LogShortcut() {
@@ -64,9 +66,13 @@ export function LogShortcut() {
         if (window.location.pathname === LOG_PATH) focusFirstField();
         else pending.current = true;
       }}
-      className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 dark:bg-blue-600"
+      className={buttonVariants({ variant: "primary", size: "md" })}
     >
-      Log a lobbying attempt
+      <Plus aria-hidden="true" />
+      Log request
+      <kbd aria-hidden="true" className="ml-0.5 hidden rounded border border-white/40 px-1 font-sans text-[0.6875rem] leading-4 xl:inline">
+        L
+      </kbd>
     </Link>
   );
 }

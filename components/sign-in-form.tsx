@@ -3,7 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { buttonClass, Field, FormError } from "@/components/field";
+import { Field, FormError } from "@/components/field";
+import { Button } from "@/components/ui/button";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 /** Only paths on this site; anything else could send the user elsewhere. */
@@ -42,9 +43,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       <FormError message={error} />
       <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      <button type="submit" className={buttonClass} disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

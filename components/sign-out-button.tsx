@@ -1,12 +1,17 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { secondaryButtonClass } from "@/components/field";
+import { Button } from "@/components/ui/button";
+
+/** Ends the session and goes to the sign-in page. */
+export function signOutNow() {
+  void signOut({ callbackUrl: "/signin" });
+}
 
 export function SignOutButton() {
   return (
-    <button type="button" className={secondaryButtonClass} onClick={() => signOut({ callbackUrl: "/signin" })}>
+    <Button variant="secondary" onClick={signOutNow}>
       Sign out
-    </button>
+    </Button>
   );
 }

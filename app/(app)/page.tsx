@@ -9,6 +9,7 @@ import { ConcernsSection } from "@/components/dashboard/concerns-section";
 import { ClearDashboardFilters, DashboardFilterBar } from "@/components/dashboard/filters";
 import { InspectionsSection } from "@/components/dashboard/inspections-section";
 import { RequestsSection } from "@/components/dashboard/requests-section";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { loadDashboard } from "@/lib/dashboard/data";
 import { concernsListHref } from "@/lib/dashboard/links";
@@ -33,12 +34,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <div className="space-y-8">
       <div className="space-y-3">
-        <div>
-          <h1 className="text-2xl font-semibold">Dashboard</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            What is unresolved, what was asked of whom and how they answered, and which inspections never happened.
-          </p>
-        </div>
+        <PageHeader
+          title="Dashboard"
+          description="What is unresolved, what was asked of whom and how they answered, and which inspections never happened."
+        />
         {notes.length ? (
           <div
             role="status"

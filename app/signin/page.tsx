@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { DemoBanner } from "@/components/demo-banner";
+import { AppMark } from "@/components/nav/app-mark";
 import { SignInForm } from "@/components/sign-in-form";
+import { Card } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { hasActiveDemoAccounts } from "@/lib/auth/users";
 
@@ -18,10 +20,17 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <>
       {demo ? <DemoBanner showAccounts /> : null}
-      <main id="main" className="mx-auto max-w-sm px-4 py-12">
-        <h1 className="mb-1 text-2xl font-semibold">Demarche</h1>
-        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">Sign in to the arms-sale concern monitor.</p>
-        <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      <main id="main" className="mx-auto max-w-sm px-4 py-12 sm:py-20">
+        <Card className="p-6 sm:p-8">
+          <div className="mb-6 space-y-3">
+            <AppMark className="size-10" />
+            <div>
+              <h1 className="text-page-title font-semibold tracking-tight">Demarche</h1>
+              <p className="text-sm text-muted-foreground">Sign in to the arms-sale concern monitor.</p>
+            </div>
+          </div>
+          <SignInForm callbackUrl={callbackUrl} initialError={error} />
+        </Card>
       </main>
     </>
   );

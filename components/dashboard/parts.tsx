@@ -1,11 +1,12 @@
 // Small pieces shared by the dashboard's sections.
+import { AlertTriangle } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatVagueDate } from "@/lib/format/dates";
 import type { DatePrecision } from "@/lib/generated/prisma/enums";
 
-export const linkClass = "font-medium text-blue-700 underline dark:text-blue-400";
-export const mutedClass = "text-slate-600 dark:text-slate-400";
+export const linkClass = "font-medium text-link underline underline-offset-2 hover:no-underline";
+export const mutedClass = "text-muted-foreground";
 
 /** A YYYY-MM-DD from SQL, at its precision ("2005", "March 2009"...). */
 export function vagueDay(day: string | null, precision: DatePrecision | null): string {
@@ -33,14 +34,17 @@ export function Stat({
     <Link
       href={href}
       data-stat=""
-      className={`block rounded border px-3 py-2 hover:border-blue-500 hover:bg-blue-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-900 ${
+      className={`block rounded-lg border px-4 py-3 shadow-xs transition-colors hover:border-ring focus-visible:outline-2 focus-visible:outline-ring ${
         tone === "alert" && value > 0
-          ? "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-          : "border-slate-200 dark:border-slate-800"
+          ? "border-destructive-border bg-destructive-soft text-destructive-soft-foreground"
+          : "border-border bg-card hover:bg-accent"
       }`}
     >
-      <span className="block text-2xl font-semibold tabular-nums">{value.toLocaleString("en")}</span>
-      <span className="block text-sm underline decoration-slate-400 underline-offset-2">{label}</span>
+      <span className="flex items-center gap-1.5 text-2xl font-semibold tabular-nums">
+        {tone === "alert" && value > 0 ? <AlertTriangle aria-hidden="true" className="size-5" /> : null}
+        {value.toLocaleString("en")}
+      </span>
+      <span className="block text-sm underline decoration-current/40 underline-offset-2">{label}</span>
     </Link>
   );
 }
@@ -63,12 +67,12 @@ export function ListBox({
   more?: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="min-w-0 space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
+    <section aria-labelledby={`${id}-title`} className="min-w-0 space-y-2 rounded-lg border border-border bg-card p-4 shadow-xs">
       <h3 id={`${id}-title`} className="font-semibold">
         {title}
       </h3>
       {summary ? <p className={`text-sm ${mutedClass}`}>{summary}</p> : null}
-      {empty !== null ? <p className="rounded border border-dashed border-slate-300 p-4 text-center text-sm dark:border-slate-700">{empty}</p> : children}
+      {empty !== null ? <p className="rounded-md border border-dashed border-border p-4 text-center text-sm text-muted-foreground">{empty}</p> : children}
       {more ? <p className="text-sm">{more}</p> : null}
     </section>
   );

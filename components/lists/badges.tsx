@@ -1,8 +1,9 @@
+import { BadgeCheck, CircleDashed, Lock, Trash2 } from "lucide-react";
 import { Badge } from "@/components/badge";
 
 /** The verification stamp of a record, in words. */
 export function VerifiedBadge({ verified }: { verified: boolean }) {
-  return verified ? <Badge tone="ok">Verified</Badge> : <Badge tone="neutral">Unverified</Badge>;
+  return verified ? <Badge tone="ok" icon={BadgeCheck}>Verified</Badge> : <Badge tone="neutral" icon={CircleDashed}>Unverified</Badge>;
 }
 
 /** "Restricted" and "Deleted" next to a record's name, when they apply. */
@@ -10,8 +11,8 @@ export function RecordStateBadges({ visibility, deletedAt }: { visibility: "INTE
   if (visibility !== "RESTRICTED" && !deletedAt) return null;
   return (
     <span className="ml-1 inline-flex gap-1 align-middle">
-      {visibility === "RESTRICTED" ? <Badge tone="warning">Restricted</Badge> : null}
-      {deletedAt ? <Badge tone="danger">Deleted</Badge> : null}
+      {visibility === "RESTRICTED" ? <Badge tone="warning" icon={Lock}>Restricted</Badge> : null}
+      {deletedAt ? <Badge tone="danger" icon={Trash2}>Deleted</Badge> : null}
     </span>
   );
 }

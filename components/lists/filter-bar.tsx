@@ -1,7 +1,9 @@
 // The filters of a list: a GET form, so that every view is a URL that can
 // be bookmarked and shared. Works without JavaScript.
 import Link from "next/link";
-import { buttonClass, secondaryButtonClass } from "@/components/field";
+import { Filter, X } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { inputClass as uiInputClass, selectClass } from "@/components/ui/input";
 import { FilterForm } from "@/components/lists/filter-form";
 
 export type FilterOption = { value: string; label: string };
@@ -12,10 +14,9 @@ export type FilterField =
   | { kind: "date"; name: string; label: string; value: string }
   | { kind: "checkbox"; name: string; label: string; checked: boolean };
 
-const inputClass =
-  "w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900";
+const inputClass = uiInputClass;
 const labelClass = "block text-sm font-medium";
-const hintClass = "text-xs text-slate-600 dark:text-slate-400";
+const hintClass = "text-xs text-muted-foreground";
 
 function fieldId(formId: string, name: string) {
   return `${formId}-${name}`;
@@ -54,7 +55,7 @@ function Field({ field, formId }: { field: FilterField; formId: string }) {
           <label htmlFor={id} className={labelClass}>
             {field.label}
           </label>
-          <select id={id} name={field.name} defaultValue={field.value} className={inputClass}>
+          <select id={id} name={field.name} defaultValue={field.value} className={selectClass}>
             <option value="">{field.anyLabel}</option>
             {known ? null : <option value={field.value}>{field.value.split(",").join(" or ")}</option>}
             {field.options.map((o) => (
@@ -89,7 +90,7 @@ function Field({ field, formId }: { field: FilterField; formId: string }) {
     case "checkbox":
       return (
         <div className="flex items-end pb-1.5">
-          <input id={id} name={field.name} type="checkbox" value="yes" defaultChecked={field.checked} className="mr-2 h-4 w-4" />
+          <input id={id} name={field.name} type="checkbox" value="yes" defaultChecked={field.checked} className="mr-2 size-4 accent-primary" />
           <label htmlFor={id} className="text-sm font-medium">
             {field.label}
           </label>
@@ -123,7 +124,7 @@ export function FilterBar({
       action={action}
       role="search"
       aria-label={label}
-      className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800"
+      className="space-y-3 rounded-lg border border-border bg-card p-3 shadow-xs"
     >
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {fields.map((f) => (
@@ -140,12 +141,16 @@ export function FilterBar({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass}>
+        <Button type="submit" size="sm">
+          <Filter aria-hidden="true" />
           Apply filters
-        </button>
-        <Link href={clearHref} className={secondaryButtonClass}>
-          Clear filters
-        </Link>
+        </Button>
+        <Button asChild variant="ghost" size="sm">
+          <Link href={clearHref}>
+            <X aria-hidden="true" />
+            Clear filters
+          </Link>
+        </Button>
       </div>
     </FilterForm>
   );

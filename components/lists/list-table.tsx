@@ -7,6 +7,8 @@
 // keep their words whole, and the table gives them the width for it.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
+import { cellClass, headCellClass } from "@/components/ui/table";
 import type { SortDir } from "@/lib/lists/params";
 
 export type Column<Row> = {
@@ -52,7 +54,7 @@ export function ListTable<Row extends { id: number | string }>({
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
-          <tr className="border-b border-slate-300 dark:border-slate-700">
+          <tr className="border-b border-border">
             {columns.map((c) => {
               const active = c.sort !== undefined && c.sort === sort;
               const ariaSort = active ? (dir === "asc" ? "ascending" : "descending") : undefined;
@@ -61,14 +63,16 @@ export function ListTable<Row extends { id: number | string }>({
                   key={c.key}
                   scope="col"
                   aria-sort={ariaSort}
-                  className={`py-2 pr-3 align-bottom ${c.align === "right" ? "text-right" : ""} ${visibility(c)}`}
+                  className={`${headCellClass} ${c.align === "right" ? "text-right" : ""} ${visibility(c)}`}
                 >
                   {c.sort ? (
-                    <Link href={sortHref(c.sort)} className="inline-flex items-center gap-1 underline-offset-2 hover:underline">
+                    <Link href={sortHref(c.sort)} className={`inline-flex items-center gap-1 underline-offset-2 hover:text-foreground hover:underline ${active ? "text-foreground" : ""}`}>
                       {c.header}
-                      <span aria-hidden="true" className={active ? "" : "text-slate-400"}>
-                        {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
-                      </span>
+                      {active ? (
+                        dir === "asc" ? <ArrowUp aria-hidden="true" className="size-3.5" /> : <ArrowDown aria-hidden="true" className="size-3.5" />
+                      ) : (
+                        <ChevronsUpDown aria-hidden="true" className="size-3.5 opacity-60" />
+                      )}
                       <span className="sr-only">
                         {active ? `, sorted ${ariaSort}; sort ${dir === "asc" ? "descending" : "ascending"}` : ", sort"}
                       </span>
@@ -83,14 +87,14 @@ export function ListTable<Row extends { id: number | string }>({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} className="border-b border-slate-200 align-top dark:border-slate-800">
+            <tr key={row.id} className="border-b border-border align-top transition-colors hover:bg-muted/50">
               {columns.map((c, i) =>
                 i === 0 ? (
-                  <th key={c.key} scope="row" className={`py-2 pr-3 text-left font-normal [overflow-wrap:anywhere] ${visibility(c)}`}>
+                  <th key={c.key} scope="row" className={`${cellClass} text-left font-normal [overflow-wrap:anywhere] ${visibility(c)}`}>
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={c.key} className={`py-2 pr-3 ${c.align === "right" ? "text-right tabular-nums" : ""} ${visibility(c)}`}>
+                  <td key={c.key} className={`${cellClass} ${c.align === "right" ? "text-right tabular-nums" : ""} ${visibility(c)}`}>
                     {c.cell(row)}
                   </td>
                 ),

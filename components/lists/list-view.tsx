@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/lists/empty-state";
 import { FilterBar, type FilterField } from "@/components/lists/filter-bar";
 import { ListTable, type Column } from "@/components/lists/list-table";
 import { Pagination } from "@/components/lists/pagination";
+import { PageHeader } from "@/components/ui/page-header";
 import { apiResourceOfList } from "@/lib/api/resources";
 import { plural as pluralOf } from "@/lib/format/plural";
 import { importKindOf } from "@/lib/import/kinds";
@@ -22,9 +23,12 @@ export function ListView<Row extends { id: number | string }>({
   filters,
   page,
   columns,
+  actions,
 }: {
   title: string;
   intro: ReactNode;
+  /** The page's primary action, on the right of its title (a link to a new record). */
+  actions?: ReactNode;
   /** The rows' name in the plural ("diplomatic requests"). */
   plural: string;
   params: AnyListParams;
@@ -56,10 +60,7 @@ export function ListView<Row extends { id: number | string }>({
   const sideSpec: Readonly<Record<string, string>> = LIST_SPECS[params.type].sides;
   return (
     <div className="space-y-4">
-      <div>
-        <h1 className="text-2xl font-semibold">{title}</h1>
-        <div className="text-sm text-slate-600 dark:text-slate-400">{intro}</div>
-      </div>
+      <PageHeader title={title} description={intro} actions={actions} />
       {notes.length ? (
         <div role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           <p className="font-medium">Some of this address’s parameters were not used:</p>

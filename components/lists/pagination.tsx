@@ -1,8 +1,11 @@
 // Previous / next links and where in the list this page is.
+import { ChevronLeft, ChevronRight, ChevronsLeft } from "lucide-react";
 import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 
-const linkClass = "rounded border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
-const offClass = "rounded border border-slate-200 px-3 py-1.5 text-sm text-slate-400 dark:border-slate-800";
+const linkClass = buttonVariants({ variant: "secondary", size: "sm" });
+// Not a link (there is no page before the first): the secondary look, greyed; its text keeps AA contrast.
+const offClass = "inline-flex h-8 items-center gap-1.5 rounded-md border border-border px-2.5 text-sm text-muted-foreground print:hidden [&_svg]:size-4";
 
 export function Pagination({
   label,
@@ -23,28 +26,33 @@ export function Pagination({
     <nav aria-label={label} className="flex flex-wrap items-center gap-2">
       {page > 2 ? (
         <Link href={pageHref(1)} className={linkClass}>
+          <ChevronsLeft aria-hidden="true" />
           First page
         </Link>
       ) : null}
       {page > 1 ? (
         <Link href={pageHref(page - 1)} rel="prev" className={linkClass}>
+          <ChevronLeft aria-hidden="true" />
           Previous page
         </Link>
       ) : (
         <span aria-disabled="true" className={offClass}>
+          <ChevronLeft aria-hidden="true" />
           Previous page
         </span>
       )}
       <span className="px-2 text-sm">
-        Page {page.toLocaleString("en")} <span className="text-slate-600 dark:text-slate-400">({summary})</span>
+        Page {page.toLocaleString("en")} <span className="text-muted-foreground">({summary})</span>
       </span>
       {hasNext ? (
         <Link href={pageHref(page + 1)} rel="next" className={linkClass}>
           Next page
+          <ChevronRight aria-hidden="true" />
         </Link>
       ) : (
         <span aria-disabled="true" className={offClass}>
           Next page
+          <ChevronRight aria-hidden="true" />
         </span>
       )}
     </nav>

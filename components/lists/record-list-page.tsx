@@ -5,6 +5,7 @@
 // (components/records/<type>/list-columns.tsx). Each route file under app/
 // loads its list and hands it here.
 import type { Metadata } from "next";
+import { Plus } from "lucide-react";
 import Link from "next/link";
 import type { FilterField } from "@/components/lists/filter-bar";
 import { countryFilter, dateFilters, deletedFilter, enumFilter, searchFilter, verifiedFilter } from "@/components/lists/filters";
@@ -17,10 +18,11 @@ import { requestListColumns } from "@/components/records/request/list-columns";
 import { sourceListColumns } from "@/components/records/source/list-columns";
 import { transferListColumns } from "@/components/records/transfer/list-columns";
 import { weaponSystemListColumns } from "@/components/records/weapon-system/list-columns";
+import { Button } from "@/components/ui/button";
 import type { CountryOption } from "@/lib/db/lists/countries";
 import { LIST_SPECS, type AnyListParams } from "@/lib/lists/params";
 import type { RecordListData } from "@/lib/pages/record-list";
-import type { RecordListType } from "@/lib/records/definitions";
+import { DEFINITIONS, typeOfList, type RecordListType } from "@/lib/records/definitions";
 import type { ListRows } from "@/lib/records/lists";
 
 /** Each list's columns; a list without its columns here is a type error. */
@@ -57,16 +59,28 @@ export function recordListFilters(list: RecordListType, params: AnyListParams, c
 
 export function RecordListPage<L extends RecordListType>({ list, params, messages, page, countries, mayCreate, mayRestore }: RecordListData<L>) {
   const text = LIST_SPECS[list].page;
+  const type = typeOfList(list);
+  // The page's primary action: a new record of the list's type (a request is logged).
+  const create =
+    mayCreate && type ? (
+      <Button asChild>
+        <Link href={`/${DEFINITIONS[type].segment}/new`}>
+          <Plus aria-hidden="true" />
+          {type === "request" ? "Log request" : `New ${DEFINITIONS[type].label.toLowerCase()}`}
+        </Link>
+      </Button>
+    ) : null;
   return (
     <ListView
       title={text.title}
+      actions={create}
       intro={
         <>
           {text.intro}
           {text.importLink && mayCreate ? (
             <>
               {" "}
-              <Link href={`/import?kind=${list}`} className="text-blue-700 underline dark:text-blue-400">
+              <Link href={`/import?kind=${list}`} className="text-link underline underline-offset-2">
                 {text.importLink}
               </Link>
             </>

@@ -14,6 +14,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { addCitationAction, removeCitationAction } from "@/lib/records/actions";
 import { buttonClass, FormError, secondaryButtonClass } from "@/components/field";
 import { RecordPicker } from "@/components/forms/record-picker";
+import { ConfirmButton } from "@/components/ui/alert-dialog";
 import { RelatedMore } from "@/components/records/linked-records";
 import type { Related } from "@/lib/db/records/related";
 import type { CitationRow } from "@/lib/records/source/queries";
@@ -96,7 +97,6 @@ export function RemoveCitationButton({ citation: c, onError, className = "mt-1" 
   const s = c.source;
 
   function remove() {
-    if (!window.confirm(`Remove this citation of “${s.title}”? The source itself stays.`)) return;
     start(async () => {
       const result = await removeCitationAction({ citationId: c.id });
       if (!result.ok) {
@@ -110,15 +110,22 @@ export function RemoveCitationButton({ citation: c, onError, className = "mt-1" 
 
   return (
     <>
-      <button
-        type="button"
-        className={`${className} text-sm text-red-800 underline disabled:opacity-60 dark:text-red-300`}
-        disabled={pending}
-        onClick={remove}
-        aria-label={`Remove citation: ${s.title}${c.passage ? `: ${quoted(c.passage.length > 60 ? `${c.passage.slice(0, 60)}…` : c.passage)}` : ""}`}
-      >
-        {pending ? "Removing…" : "Remove citation"}
-      </button>
+      <ConfirmButton
+        trigger={
+          <button
+            type="button"
+            className={`${className} text-sm text-red-800 underline disabled:opacity-60 dark:text-red-300`}
+            disabled={pending}
+            aria-label={`Remove citation: ${s.title}${c.passage ? `: ${quoted(c.passage.length > 60 ? `${c.passage.slice(0, 60)}…` : c.passage)}` : ""}`}
+          >
+            {pending ? "Removing…" : "Remove citation"}
+          </button>
+        }
+        title="Remove this citation?"
+        description={<>The citation of “{s.title}” is removed from this record. The source itself stays.</>}
+        confirmLabel="Remove citation"
+        onConfirm={remove}
+      />
       {onError ? null : <FormError message={error} />}
     </>
   );

@@ -2,11 +2,14 @@
 
 // The buttons of a record page. The server decides which are shown (from the
 // user's permissions) and checks again when one is used.
+import { BadgeCheck, History, Pencil, RotateCcw, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteRecordAction, undeleteRecordAction, verifyRecordAction } from "@/lib/records/actions";
-import { FormError, secondaryButtonClass } from "@/components/field";
+import { FormError } from "@/components/field";
+import { ConfirmButton } from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
 
 export type RecordActionsProps = {
   type: string;
@@ -44,36 +47,59 @@ export function RecordActions(p: RecordActionsProps) {
   return (
     <div className="space-y-2">
       <FormError message={error} />
-      <div className="flex flex-wrap gap-2">
-        {p.editHref && !p.deleted ? <Link href={p.editHref} className={secondaryButtonClass}>Edit</Link> : null}
+      <div role="group" aria-label="Actions" className="flex flex-wrap gap-2 print:hidden">
+        {p.editHref && !p.deleted ? (
+          <Button asChild variant="secondary" size="sm">
+            <Link href={p.editHref}>
+              <Pencil aria-hidden="true" />
+              Edit
+            </Link>
+          </Button>
+        ) : null}
         {(p.extraLinks ?? []).map((l) => (
-          <Link key={l.href} href={l.href} className={secondaryButtonClass}>{l.label}</Link>
+          <Button key={l.href} asChild variant="secondary" size="sm">
+            <Link href={l.href}>{l.label}</Link>
+          </Button>
         ))}
         {p.canVerify && !p.deleted ? (
-          <button type="button" className={secondaryButtonClass} disabled={pending}
+          <Button variant="secondary" size="sm" disabled={pending}
             onClick={() => run(() => verifyRecordAction({ type: p.type, id: p.id, version: p.version }))}>
+            <BadgeCheck aria-hidden="true" />
             Mark verified
-          </button>
+          </Button>
         ) : null}
         {p.canDelete && !p.deleted ? (
-          <button type="button" className={secondaryButtonClass} disabled={pending}
-            onClick={() => {
-              if (!window.confirm(`Delete this ${p.label.toLowerCase()}? Editors can restore it.`)) return;
+          <ConfirmButton
+            trigger={
+              <Button variant="secondary" size="sm" disabled={pending} className="text-destructive-soft-foreground">
+                <Trash2 aria-hidden="true" />
+                Delete
+              </Button>
+            }
+            title={`Delete this ${p.label.toLowerCase()}?`}
+            description="It disappears from lists and searches. Editors can restore it, and its history is kept."
+            confirmLabel={`Delete ${p.label.toLowerCase()}`}
+            onConfirm={() =>
               run(() => deleteRecordAction({ type: p.type, id: p.id, version: p.version }), () => {
                 router.push(p.afterDeleteHref);
                 router.refresh();
-              });
-            }}>
-            Delete
-          </button>
+              })
+            }
+          />
         ) : null}
         {p.canRestore && p.deleted ? (
-          <button type="button" className={secondaryButtonClass} disabled={pending}
+          <Button variant="secondary" size="sm" disabled={pending}
             onClick={() => run(() => undeleteRecordAction({ type: p.type, id: p.id }))}>
+            <RotateCcw aria-hidden="true" />
             Restore
-          </button>
+          </Button>
         ) : null}
-        <Link href={p.historyHref} className={secondaryButtonClass}>History</Link>
+        <Button asChild variant="ghost" size="sm">
+          <Link href={p.historyHref}>
+            <History aria-hidden="true" />
+            History
+          </Link>
+        </Button>
       </div>
     </div>
   );

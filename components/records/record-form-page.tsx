@@ -13,6 +13,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { LogRequestForm } from "@/components/forms/log-request-form";
 import { RecordForm } from "@/components/forms/record-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { DEFINITIONS, FORM_FIELDS, type RecordType } from "@/lib/records/definitions";
 import { inspectionPrefill, loadEditForm, loadNewForm, quotePrefill, requestFollowUp } from "@/lib/pages/record-form";
 import type { FormValues } from "@/lib/records/types";
@@ -151,7 +152,7 @@ export async function EditRecordPage({ type, params }: { type: RecordType; param
 function Shell({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="max-w-4xl space-y-4">
-      <h1 className="text-2xl font-semibold">{title}</h1>
+      <PageHeader title={title} />
       {children}
     </div>
   );

@@ -6,19 +6,21 @@
 // components/records/<type>/, which passes it in as children. The record is
 // loaded through lib/pages/record-page.ts (loadRecord), the same rule as its
 // history page; its metadata is recordMetadata there.
+import { ArrowLeft, Lock, Trash2 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/badge";
 import { RecordCitations, type CitationItem } from "@/components/records/cite-source";
 import { RecordActions } from "@/components/records/record-actions";
 import { Section, VerificationBadge } from "@/components/record-parts";
+import { PageHeader } from "@/components/ui/page-header";
 import type { SessionUser } from "@/lib/auth/current-user";
 import type { Related } from "@/lib/db/records/related";
 import { can, canDelete, canEdit } from "@/lib/permissions";
 import { DEFINITIONS, displayName, historyHref, recordHref, type RecordType } from "@/lib/records/definitions";
 import type { CitationTarget } from "@/lib/validation/citations";
 
-export const linkClass = "text-blue-700 underline dark:text-blue-400";
+export const linkClass = "text-link underline underline-offset-2 hover:no-underline";
 
 /** What every record page reads of its record. */
 type ShownRecord = {
@@ -74,20 +76,29 @@ export function RecordPage<T extends RecordType>(p: {
   return (
     <article className="space-y-8">
       <header className="space-y-3">
-        <p className="text-sm">
-          <Link href={back.href} className={linkClass}>{back.label}</Link>
-        </p>
-        <h1 className="text-2xl font-semibold">
-          {displayName(type, r as never)}
-          {p.headingDetail ? <span className="font-normal text-slate-600 dark:text-slate-400"> ({p.headingDetail})</span> : null}
-        </h1>
+        <PageHeader
+          above={
+            <p className="text-sm">
+              <Link href={back.href} className="inline-flex items-center gap-1 text-muted-foreground hover:text-foreground hover:underline">
+                <ArrowLeft aria-hidden="true" className="size-4" />
+                {back.label}
+              </Link>
+            </p>
+          }
+          title={
+            <>
+              {displayName(type, r as never)}
+              {p.headingDetail ? <span className="font-normal text-muted-foreground"> ({p.headingDetail})</span> : null}
+            </>
+          }
+        />
         {p.intro}
         <div className="flex flex-wrap gap-2">
           {p.badges}
           <VerificationBadge verifiedAt={r.verifiedAt} by={r.verifiedBy?.name} />
           {p.flags}
-          {r.visibility === "RESTRICTED" ? <Badge tone="warning">Restricted</Badge> : null}
-          {deleted ? <Badge tone="danger">Deleted</Badge> : null}
+          {r.visibility === "RESTRICTED" ? <Badge tone="warning" icon={Lock}>Restricted</Badge> : null}
+          {deleted ? <Badge tone="danger" icon={Trash2}>Deleted</Badge> : null}
         </div>
         {p.lead}
         <RecordActions

@@ -8,25 +8,12 @@
 //   npx tsx tests/smoke/country-layout.ts http://127.0.0.1:3000 [screenshot-dir]
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, PHONE, base, launch, signedIn } from "./browser";
 import { check, finish } from "./checks";
 
-const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const outDir = path.resolve(process.argv[3] ?? "test-results/screenshots");
 const MIN_TABLE_WIDTH = 300;
-
-async function signedIn(browser: Browser, width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  // tsx keeps function names with a helper (__name) that the page lacks: the measuring functions below need it.
-  await context.addInitScript({ content: "window.__name = (f) => f;" });
-  const page = await context.newPage();
-  await page.goto(`${base}/signin`);
-  await page.getByLabel("Email").fill("editor@demarche.local");
-  await page.getByLabel("Password").fill("demarche-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: "Unresolved concerns" }).waitFor({ timeout: 20_000 });
-  return page;
-}
 
 async function open(page: Page, code: string) {
   await page.goto(`${base}/countries/${code}`, { waitUntil: "networkidle" });
@@ -36,7 +23,7 @@ async function open(page: Page, code: string) {
 }
 
 async function desktop(browser: Browser) {
-  const page = await signedIn(browser, 1440, 900);
+  const page = await signedIn(browser, "editor", DESKTOP);
   for (const code of ["RU", "VE"]) {
     await open(page, code);
     // Every disclosure open, so that the tables in them are laid out.
@@ -93,7 +80,7 @@ async function desktop(browser: Browser) {
 }
 
 async function phone(browser: Browser) {
-  const page = await signedIn(browser, 390, 844);
+  const page = await signedIn(browser, "editor", PHONE);
   for (const code of ["RU", "VE"]) {
     await open(page, code);
     const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
@@ -105,10 +92,7 @@ async function phone(browser: Browser) {
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch();
   try {
     await desktop(browser);
     await phone(browser);

@@ -10,32 +10,14 @@
 //   npx tsx tests/smoke/list-layout.ts http://127.0.0.1:3000 [screenshot-dir]
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { DESKTOP, PHONE, launch, open, signedIn } from "./browser";
 import { check, finish } from "./checks";
 
-const base = process.argv[2] ?? "http://127.0.0.1:3000";
 const outDir = path.resolve(process.argv[3] ?? "test-results/screenshots");
 const LISTS = ["/requests", "/concerns", "/transfers", "/inspections", "/sources", "/actors", "/weapon-systems", "/quotes", "/citations"];
 // Lists drawn as a table (ListTable); /quotes and /citations are lists of passages.
 const TABLES = new Set(["/requests", "/concerns", "/transfers", "/inspections", "/sources", "/actors", "/weapon-systems"]);
-
-async function signedIn(browser: Browser, width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  // tsx keeps function names with a helper (__name) that the page lacks: the measuring functions below need it.
-  await context.addInitScript({ content: "window.__name = (f) => f;" });
-  const page = await context.newPage();
-  await page.goto(`${base}/signin`);
-  await page.getByLabel("Email").fill("viewer@demarche.local");
-  await page.getByLabel("Password").fill("demarche-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/signin"), { timeout: 20_000 });
-  return page;
-}
-
-async function open(page: Page, list: string) {
-  await page.goto(`${base}${list}`, { waitUntil: "networkidle" });
-  await page.locator("main h1").first().waitFor({ timeout: 20_000 });
-}
 
 /** What the list's table shows: its columns (shown or not), and whether each row shows them all. */
 async function measure(page: Page) {
@@ -79,7 +61,7 @@ async function measure(page: Page) {
 }
 
 async function desktop(browser: Browser) {
-  const page = await signedIn(browser, 1440, 900);
+  const page = await signedIn(browser, "viewer", DESKTOP);
   for (const list of LISTS) {
     await open(page, list);
     const m = await measure(page);
@@ -97,7 +79,7 @@ async function desktop(browser: Browser) {
 }
 
 async function phone(browser: Browser) {
-  const page = await signedIn(browser, 390, 844);
+  const page = await signedIn(browser, "viewer", PHONE);
   for (const list of LISTS) {
     await open(page, list);
     const m = await measure(page);
@@ -118,10 +100,7 @@ async function phone(browser: Browser) {
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launch();
   try {
     await desktop(browser);
     await phone(browser);
