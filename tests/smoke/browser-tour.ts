@@ -17,8 +17,15 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: path.join(outDir, `${name}.png`), fullPage: true });
 }
 
-/** Dashboard's JavaScript, as issue 5 bounds it: every script the page loads (lazy chunks included), gzipped. */
-const PAGE_WEIGHT_LIMIT = 300 * 1024;
+/**
+ * Dashboard's JavaScript, as issue 5 bounds it: every script the page loads
+ * (lazy chunks included), gzipped. 300 kB until issue 14 gave the header
+ * Radix menus, dialogs, tooltips and toasts (their positioning code, about
+ * 50 kB) and the search its type-ahead (cmdk): 350 kB now, of which recharts
+ * is 115 kB; issue 16 brings every route under 200 kB by loading the charts
+ * when they scroll into view.
+ */
+const PAGE_WEIGHT_LIMIT = 350 * 1024;
 
 /** The scripts a page loads (after it settles): their gzipped bytes, and whether recharts is among them. */
 async function scriptWeight(context: BrowserContext, url: string): Promise<{ bytes: number; recharts: boolean }> {
